@@ -1,0 +1,98 @@
+"""The course as a whole: each notebook's header (objectives, time) and the workshop agenda."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ._errors import TieringError
+
+__all__ = ["NotebookHeader", "notebook_header", "course_agenda", "default_notebook_dir"]
+
+_TIME = re.compile(r"\*\*预计时长\*\*[::]\s*讲授\s*(\d+)\s*分钟\s*[·,,]\s*练习\s*(\d+)\s*分钟")
+
+
+@dataclass(frozen=True)
+class NotebookHeader:
+    """What a notebook's title cell declares."""
+
+    file: str
+    title: str
+    objectives: tuple[str, ...]
+    teaching_minutes: int
+    exercise_minutes: int
+
+    @property
+    def minutes(self) -> int:
+        """Teaching plus exercise minutes."""
+        return self.teaching_minutes + self.exercise_minutes
+
+
+def default_notebook_dir() -> Path:
+    """The workbook's ``notebooks/`` folder (next to the package in a source checkout)."""
+    path = Path(__file__).resolve().parent.parent / "notebooks"
+    if not path.is_dir():
+        raise TieringError(
+            "cannot find the workbook's notebooks/ folder next to tiering_lib; "
+            "install the workbook from its source folder with `make lab` (pip install -e .)"
+        )
+    return path
+
+
+def notebook_header(path: str | Path) -> NotebookHeader:
+    """Read the title cell of a notebook: title, 学习目标 and 预计时长.
+
+    Raises
+    ------
+    TieringError
+        If the first cell lacks the title, objectives or time (see notebooks/README.md).
+    """
+    path = Path(path)
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = nb.get("cells", [])
+    if not cells or cells[0].get("cell_type") != "markdown":
+        raise TieringError(f"{path.name}: the first cell must be the Markdown title cell")
+    text = "".join(cells[0].get("source", ""))
+    lines = text.splitlines()
+    title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("# ") else ""
+    if not title:
+        raise TieringError(f"{path.name}: the title cell must start with '# NN 标题'")
+    objectives = []
+    if "**学习目标**" in text:
+        after = text.split("**学习目标**", 1)[1].splitlines()[1:]
+        for line in after:
+            if line.startswith("- "):
+                objectives.append(line[2:].strip())
+            elif line.strip():
+                break
+    if not objectives:
+        raise TieringError(f"{path.name}: the title cell must list 学习目标 as '- ' bullets")
+    m = _TIME.search(text)
+    if not m:
+        raise TieringError(f"{path.name}: the title cell must state '**预计时长**:讲授 N 分钟 · 练习 M 分钟'")
+    return NotebookHeader(path.name, title, tuple(objectives), int(m.group(1)), int(m.group(2)))
+
+
+def course_agenda(notebook_dir: str | Path | None = None):
+    """The workshop agenda: one row per notebook with its minutes, summed from the headers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns 模块, 讲授(分钟), 练习(分钟), 合计(分钟), 累计(分钟), and a 合计 row.
+    """
+    import pandas as pd
+
+    folder = Path(notebook_dir) if notebook_dir else default_notebook_dir()
+    rows = []
+    running = 0
+    for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
+        h = notebook_header(path)
+        running += h.minutes
+        rows.append([h.title, h.teaching_minutes, h.exercise_minutes, h.minutes, running])
+    frame = pd.DataFrame(rows, columns=["模块", "讲授(分钟)", "练习(分钟)", "合计(分钟)", "累计(分钟)"])
+    total = frame[["讲授(分钟)", "练习(分钟)", "合计(分钟)"]].sum()
+    frame.loc[len(frame)] = ["合计", int(total.iloc[0]), int(total.iloc[1]), int(total.iloc[2]), running]
+    return frame

@@ -1,0 +1,99 @@
+"""Build the two editions of the workbook from the one source in ``notebooks/``.
+
+* 学员版 (learner edition): cells tagged ``trainer-note`` are removed; cells
+  tagged ``solution`` keep their place but lose their content (code cells get
+  a placeholder ``answer = None``-style line, Markdown cells a pointer to the
+  trainer edition) and their outputs; outputs of cells tagged ``self-check``
+  are cleared, since they showed the verdict on the model answer.
+* 讲师版 (trainer edition): everything, unchanged.
+
+Only the standard library is used (notebooks are JSON), so this runs anywhere.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from pathlib import Path
+
+__all__ = ["learner_edition", "build_editions", "LEARNER_DIR", "TRAINER_DIR"]
+
+LEARNER_DIR = "学员版"
+TRAINER_DIR = "讲师版"
+SOLUTION_PLACEHOLDER_MD = "*(参考答案见讲师版。)*"
+
+
+def _tags(cell: dict) -> set[str]:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+def _placeholder_code(source: str) -> str:
+    """Keep each ``name = ...`` assignment target of the solution, with ``None`` as the value."""
+    names = []
+    for line in source.splitlines():
+        head = line.split("=", 1)[0].strip()
+        if "=" in line and head.isidentifier() and not line.startswith((" ", "\t")) and head not in names:
+            names.append(head)
+    lines = ["# 在这里写出你的答案,然后运行本单元格和下面的自检单元格"]
+    lines += [f"{n} = None" for n in names] or ["answer = None"]
+    return "\n".join(lines)
+
+
+def learner_edition(notebook: dict) -> dict:
+    """The learner edition of one notebook (a new dict; the input is not changed).
+
+    Examples
+    --------
+    >>> nb = {"cells": [
+    ...   {"cell_type": "markdown", "metadata": {"tags": ["trainer-note"]}, "source": "讲师提示"},
+    ...   {"cell_type": "code", "metadata": {"tags": ["solution"]}, "source": "answer = 42",
+    ...    "outputs": [], "execution_count": 1}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    >>> out = learner_edition(nb)
+    >>> len(out["cells"]), out["cells"][0]["source"].splitlines()[-1]
+    (1, 'answer = None')
+    """
+    nb = copy.deepcopy(notebook)
+    cells = []
+    for cell in nb["cells"]:
+        tags = _tags(cell)
+        if "trainer-note" in tags:
+            continue
+        if "solution" in tags:
+            source = "".join(cell.get("source", ""))
+            if cell["cell_type"] == "code":
+                cell["source"] = _placeholder_code(source)
+                cell["outputs"] = []
+                cell["execution_count"] = None
+            else:
+                cell["source"] = SOLUTION_PLACEHOLDER_MD
+        if "self-check" in tags and cell["cell_type"] == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+        cells.append(cell)
+    nb["cells"] = cells
+    return nb
+
+
+def build_editions(source_dir: str | Path, out_dir: str | Path) -> dict[str, list[Path]]:
+    """Write both editions of every notebook in ``source_dir`` below ``out_dir``.
+
+    Returns
+    -------
+    dict
+        ``{"学员版": [paths...], "讲师版": [paths...]}``.
+    """
+    source_dir, out_dir = Path(source_dir), Path(out_dir)
+    written: dict[str, list[Path]] = {LEARNER_DIR: [], TRAINER_DIR: []}
+    for edition in written:
+        target = out_dir / edition
+        if target.exists():
+            shutil.rmtree(target)
+        target.mkdir(parents=True)
+    for path in sorted(source_dir.glob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for edition, content in ((TRAINER_DIR, nb), (LEARNER_DIR, learner_edition(nb))):
+            dest = out_dir / edition / path.name
+            dest.write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            written[edition].append(dest)
+    return written
