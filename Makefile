@@ -38,8 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 notebooks: $(STAMP)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	  --ExecutePreprocessor.store_widget_state=False --ExecutePreprocessor.timeout=600 $(NB)
+	$(BIN)/python tools/execute_notebooks.py $(NB)
 
 editions: $(STAMP)
 	$(BIN)/python -m tiering_lib editions notebooks build/editions

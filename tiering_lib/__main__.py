@@ -24,6 +24,8 @@ def _editions(argv: list[str]) -> int:
 
 COMMANDS = {
     "editions": _editions,
+    # [byod] tier INPUT [--scheme NAME|FILE] [--unit 元|万元] [--sheet NAME] [--out REPORT.xlsx]: see _cli.py
+    "tier": lambda argv: __import__("tiering_lib._cli", fromlist=["tier_command"]).tier_command(argv),
 }
 
 

@@ -9,7 +9,14 @@ from pathlib import Path
 
 from ._errors import TieringError
 
-__all__ = ["NotebookHeader", "notebook_header", "course_agenda", "default_notebook_dir"]
+__all__ = [
+    "NotebookHeader",
+    "notebook_header",
+    "course_agenda",
+    "workshop_schedule",
+    "glossary",
+    "default_notebook_dir",
+]
 
 _TIME = re.compile(r"\*\*预计时长\*\*[::]\s*讲授\s*(\d+)\s*分钟\s*[·,,]\s*练习\s*(\d+)\s*分钟")
 
@@ -96,3 +103,56 @@ def course_agenda(notebook_dir: str | Path | None = None):
     total = frame[["讲授(分钟)", "练习(分钟)", "合计(分钟)"]].sum()
     frame.loc[len(frame)] = ["合计", int(total.iloc[0]), int(total.iloc[1]), int(total.iloc[2]), running]
     return frame
+
+
+#: Breaks of a one-day workshop: (name, earliest start "HH:MM", minutes).
+DEFAULT_BREAKS = (("上午茶歇", "10:15", 15), ("午餐", "12:00", 60), ("下午茶歇", "14:45", 15))
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def workshop_schedule(start: str = "09:00", breaks=DEFAULT_BREAKS, notebook_dir: str | Path | None = None):
+    """A one-day timetable: every module in order with its 预计时长, breaks taken between modules.
+
+    A break is taken before the first module that would start at or after the
+    break's earliest time.  Minutes come from the notebooks' headers, so the
+    timetable follows the material.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns 开始, 结束, 内容, 分钟.
+    """
+    import pandas as pd
+
+    agenda = course_agenda(notebook_dir)
+    modules = agenda[agenda["模块"] != "合计"]
+    now = _minutes(start)
+    pending = [(name, _minutes(at), length) for name, at, length in breaks]
+    rows = []
+    for _, m in modules.iterrows():
+        while pending and now >= pending[0][1]:
+            name, _, length = pending.pop(0)
+            rows.append([_clock(now), _clock(now + length), name, length])
+            now += length
+        length = int(m["合计(分钟)"])
+        rows.append([_clock(now), _clock(now + length), m["模块"], length])
+        now += length
+    return pd.DataFrame(rows, columns=["开始", "结束", "内容", "分钟"])
+
+
+def glossary():
+    """The zh/en glossary (GLOSSARY.md of the workbook) for display in a notebook."""
+    from IPython.display import Markdown
+
+    path = default_notebook_dir().parent / "GLOSSARY.md"
+    text = path.read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("<!--"))
+    return Markdown(body)

@@ -36,8 +36,10 @@ _PUBLISHED = {
 }
 
 
-def read_dataset(filename: str) -> list[dict[str, str]]:
+def read_dataset(filename: str, as_frame: bool = False):
     """Rows of a CSV file in ``data/`` as dicts of text (nothing converted).
+
+    With ``as_frame=True`` the same text as a pandas DataFrame, for display.
 
     Raises
     ------
@@ -54,7 +56,12 @@ def read_dataset(filename: str) -> list[dict[str, str]]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError(f"data/{filename}: no such dataset shipped with the workbook") from None
-    return list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if as_frame:
+        import pandas as pd
+
+        return pd.DataFrame(rows)
+    return rows
 
 
 def load_suzhou_bands() -> DistributionTable:

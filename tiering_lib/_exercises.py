@@ -27,6 +27,9 @@ __all__ = ["Exercise", "CheckResult", "register", "check", "exercise_ids", "clos
 #: Modules that register exercises (one per notebook or topic).
 _BANKS = [
     "._exercise_bank",
+    "._exercise_bank_cases",
+    "._exercise_bank_service",
+    "._exercise_bank_byod",
 ]
 
 _REGISTRY: dict[str, "Exercise"] = {}

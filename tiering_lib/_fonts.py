@@ -29,20 +29,19 @@ def chinese_font_path() -> Path:
     return Path(str(resources.files("tiering_lib").joinpath("fonts", "NotoSansSC-Regular.otf")))
 
 
-def use_chinese_fonts() -> str:
+def use_chinese_fonts() -> None:
     """Register the bundled font with matplotlib and make it the default sans-serif font.
 
     Sets ``font.family`` to sans-serif with Noto Sans SC first, and
     ``axes.unicode_minus = False`` (CJK fonts lack the Unicode minus sign).
 
-    Returns
-    -------
-    str
-        The family name now used, ``"Noto Sans SC"``.
+    Returns nothing, so a notebook cell calling it shows no output.
 
     Examples
     --------
     >>> use_chinese_fonts()
+    >>> import matplotlib as mpl
+    >>> mpl.rcParams["font.sans-serif"][0]
     'Noto Sans SC'
     """
     import matplotlib as mpl
@@ -54,4 +53,3 @@ def use_chinese_fonts() -> str:
     mpl.rcParams["font.family"] = ["sans-serif"]
     mpl.rcParams["font.sans-serif"] = [FONT_FAMILY, *_FALLBACKS]
     mpl.rcParams["axes.unicode_minus"] = False
-    return FONT_FAMILY

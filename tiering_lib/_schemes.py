@@ -321,7 +321,7 @@ def scheme_from_dict(spec: Mapping[str, Any]) -> TierScheme:
         bad = set(raw) - _TIER_KEYS
         if bad:
             raise SchemeError(f"scheme {name!r}, tier {label}: unknown key(s) {sorted(bad)}")
-        if "lower" not in raw:
+        if raw.get("lower") is None:
             raise SchemeError(f"scheme {name!r}, tier {label}: 'lower' bound is missing")
         bounds = []
         for key in ("lower", "upper"):

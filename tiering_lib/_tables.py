@@ -76,7 +76,7 @@ class DistributionTable:
         Examples
         --------
         >>> from tiering_lib import builtin_scheme, table_from_bands
-        >>> t = table_from_bands(builtin_scheme("suzhou_three_class"), [3, 1, 0], [100, 300, 0])
+        >>> t = table_from_bands(builtin_scheme("suzhou_three_class"), [1, 1, 0], [500_000, 1_500_000, 0])
         >>> t.amount_share("B")
         Fraction(3, 4)
         """

@@ -23,8 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from labdriver import open_notebook, run_all_cells, screenshot  # noqa: F401  (re-exported for tests)
+
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "build" / "screenshots"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--headless=new",
@@ -142,26 +143,3 @@ def page(browser, lab):
     pg.set_default_timeout(60_000)
     yield pg
     context.close()
-
-
-def open_notebook(page, lab, name: str) -> None:
-    """Open a notebook and wait until its kernel is idle."""
-    base, token, _ = lab
-    page.goto(f"{base}/lab/tree/{name}?token={token}")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached")
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", state="attached")
-
-
-def run_all_cells(page) -> None:
-    """Run → Run All Cells through the menu, then wait until the kernel is idle again."""
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='busy']", state="attached", timeout=30_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", state="attached", timeout=300_000)
-
-
-def screenshot(page, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)
-    return path
