@@ -157,8 +157,15 @@ def messy_export(seed: int = EXPORT_SEED) -> bytes:
     return ("".join(lines) + total).encode("utf-8-sig")
 
 
-def large_export(path: str | Path, n_rows: int, seed: int = EXPORT_SEED, chunk: int = 200_000) -> Path:
-    """Write a clean GBK export of ``n_rows`` customers (for the benchmark), in chunks."""
+def large_export(
+    path: str | Path, n_rows: int, seed: int = EXPORT_SEED, messy_share: float = 0.0, chunk: int = 200_000
+) -> Path:
+    """Write a GBK export of ``n_rows`` customers (for the benchmark), in chunks.
+
+    A share ``messy_share`` of the balances is written in the messy sample's other styles
+    (thousands separators, 万, full-width digits, ￥…元), and one row in a thousand of
+    those is "待核实" (rejected by the loader).
+    """
     path = Path(path)
     rng = np.random.default_rng(seed)
     scale = max(1, 7_439_432 // max(n_rows, 1))
@@ -174,6 +181,10 @@ def large_export(path: str | Path, n_rows: int, seed: int = EXPORT_SEED, chunk: 
             p = fake_people(rng, part.size)
             p["id"] = np.char.add("93", np.char.zfill(np.arange(start + 1, start + part.size + 1).astype(str), 9))
             amounts = np.char.add(np.char.add((part // 100).astype(str), "."), np.char.zfill((part % 100).astype(str), 2))
+            amounts = amounts.astype(object)
+            for i in np.flatnonzero(rng.random(part.size) < messy_share).tolist():
+                text = _messy_amount(int(part[i]), int(rng.integers(1, 5))) if rng.random() > 0.001 else "待核实"
+                amounts[i] = f'"{text}"' if "," in text else text
             lines = [",".join(r) for r in zip(p["id"], p["name"], p["card"], p["phone"], amounts)]
             f.write(("\r\n".join(lines) + "\r\n").encode("gbk"))
     return path

@@ -272,18 +272,41 @@ def test_quiz_widget_shows_feedback(cases):
     assert "正确" in tp.children[2].value
 
 
-def test_explorers_build(capsys):
+def test_lin_explorer_recomputes_outcome_and_chart():
+    tl.use_chinese_fonts()
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # plt.show() on the Agg backend outside a kernel
-        lin = tl.lin_explorer()
-        statement, call = lin.children[0].children
+        warnings.simplefilter("error")  # a missing glyph would fail here
+        box = tl.lin_explorer()
+        statement, call = box.children[0].children
+        outcome, chart = box.children[1], box.children[2]
+        assert "课件中的情况" in outcome.value and "受阻" in outcome.value
+        first_png = bytes(chart.value)
+        assert first_png.startswith(b"\x89PNG")
         call.value = 2
+        assert tl.lin_scenario(call_month=2)._repr_html_() == outcome.value
+        assert bytes(chart.value) != first_png
+        call.value = 0  # "不打电话"
+        assert "假如银行一直没有来电" in outcome.value
         statement.value = True
+        assert "假如一月账单按时寄到" in outcome.value
+    assert plt.get_fignums() == []  # nothing left for the inline backend to show
+
+
+def test_self_assessment_explorer():
+    tl.use_chinese_fonts()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
         box = tl.self_assessment_explorer()
-    sliders = [w for row in box.children if hasattr(row, "children") for w in row.children if hasattr(w, "max")]
-    assert len(sliders) == 12 and [s.value for s in sliders[:3]] == list(tl.EXAMPLE_RATINGS["convenient"])
-    out = capsys.readouterr().out
-    assert "林小姐:假如一月账单按时寄到" in out and "最弱的是“立即响应”" in out
+        sliders = [w for row in box.children if isinstance(row, type(box.children[-1]))
+                   for w in row.children if hasattr(w, "max")]
+        chart, verdict = box.children[-1].children
+        assert len(sliders) == 12 and [s.value for s in sliders[:3]] == list(tl.EXAMPLE_RATINGS["convenient"])
+        assert "最弱的是“立即响应”" in verdict.value
+        for s in sliders[9:]:  # realtime all 5
+            s.value = 5
+        assert "最弱的是“个人化”" in verdict.value and bytes(chart.value).startswith(b"\x89PNG")
+    with pytest.raises(tl.DataError):
+        tl.self_assessment_explorer({"方便": [9, 9, 9]})
 
 
 # -- exercises ------------------------------------------------------------------------------------

@@ -451,3 +451,10 @@ def test_amounts_written_any_way_are_read_exactly(amounts, fmt):
     result = load(export_bytes([HEADER, *rows], fmt))
     assert result.n_rejected == 0
     assert result.balances.tolist() == [fen for fen, _ in amounts]
+
+
+def test_no_header_found_shows_the_most_header_like_row():
+    rows = [["某支局客户明细"], ["客户号", "姓名", "日期"], ["K1", "张三", "2024-06-30"]]
+    with pytest.raises(tl.BranchFileError, match="表头是:客户号、姓名、日期") as info:
+        load(csv_bytes(rows))
+    assert info.value.kind == "no_balance_column"

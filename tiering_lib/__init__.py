@@ -66,9 +66,7 @@ from ._deposits import (
 # [cases] imports (CCPR case studies)
 from ._ccpr import CCPR_STANDARDS, CcprStandard, QuizFeedback, ccpr_standard, ccpr_table, grade_standard, grade_touchpoint, quiz_questions
 from ._cases import Case, CaseError, CaseEvent, CasePerson, case_table, default_case_dir, load_case, load_cases, standard_coverage
-from ._case_html import quiz_card
-from ._ccpr_lin import LinScenario, lin_call_table, lin_scenario
-from ._ccpr_assess import EXAMPLE_RATINGS, SELF_ASSESSMENT_STATEMENTS, SelfAssessment, score_self_assessment, self_assessment_table
+# (quiz_card, Ms Lin's model and the self-assessment load lazily: see _LAZY)
 # [/cases]
 # [service] imports (services, queue, contribution, maintenance)
 from ._service_data import (
@@ -92,17 +90,8 @@ from ._metrics import (
     share_two_or_more,
     waiting_stats,
 )
-from ._queue import (
-    QUEUE_SEED,
-    QueueConfig,
-    QueueError,
-    QueueResult,
-    compare_vip_window,
-    default_queue_config,
-    queue_scenario,
-    simulate_counters,
-    simulate_queue,
-)
+from ._queue_config import QUEUE_SEED, QueueConfig, QueueError, default_queue_config
+from ._queue import QueueResult, compare_vip_window, queue_scenario, simulate_counters, simulate_queue
 from ._contribution import (
     ABC_NAMES,
     Contribution,
@@ -112,9 +101,8 @@ from ._contribution import (
     contribution_scenario,
     customer_contribution,
     load_contribution_assumptions,
-    pricing_table,
-    relationship_price,
 )
+from ._pricing import pricing_table, relationship_price
 from ._wealth import (
     NOT_WEALTH,
     CrossSellSuggestion,
@@ -128,19 +116,15 @@ from ._wealth import (
     wealth_segments,
 )
 from ._maintenance import (
-    ContactTask,
-    MaintenancePlan,
     PlanError,
     PlanSettings,
-    due_tasks,
     info_completeness,
     info_scores,
     info_weights,
     load_plan_settings,
-    maintenance_plan,
     missing_info,
-    schedule_contacts,
 )
+from ._plan import ContactTask, MaintenancePlan, due_tasks, maintenance_plan, schedule_contacts
 from ._maintenance_report import (
     export_plan,
     incident_checklist,
@@ -174,7 +158,16 @@ _LAZY: dict[str, str] = {
     "explorer_table": "._widgets",
     "balance_lookup": "._widgets",
     "deposit_profit_explorer": "._widgets",
-    # [cases] lazy names
+    # [cases] lazy names (pure modules too, to keep `import tiering_lib` fast)
+    "quiz_card": "._case_html",
+    "LinScenario": "._ccpr_lin",
+    "lin_scenario": "._ccpr_lin",
+    "lin_call_table": "._ccpr_lin",
+    "EXAMPLE_RATINGS": "._ccpr_assess",
+    "SELF_ASSESSMENT_STATEMENTS": "._ccpr_assess",
+    "SelfAssessment": "._ccpr_assess",
+    "score_self_assessment": "._ccpr_assess",
+    "self_assessment_table": "._ccpr_assess",
     "plot_case_timeline": "._case_plots",
     "plot_ccpr_radar": "._case_plots",
     "case_quiz": "._ccpr_widgets",
@@ -285,19 +278,10 @@ __all__ = [
     "load_cases",
     "case_table",
     "standard_coverage",
-    "quiz_card",
     "quiz_questions",
     "QuizFeedback",
     "grade_standard",
     "grade_touchpoint",
-    "LinScenario",
-    "lin_scenario",
-    "lin_call_table",
-    "SELF_ASSESSMENT_STATEMENTS",
-    "EXAMPLE_RATINGS",
-    "SelfAssessment",
-    "score_self_assessment",
-    "self_assessment_table",
     # [/cases]
     # [service] public names
     # serving each tier: the deck's service content

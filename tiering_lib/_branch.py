@@ -1,7 +1,7 @@
 """A seeded synthetic branch (合成网点): one branch's customer book.
 
 The deposit balances are the Suzhou February-2012 distribution at a scale of
-``1:scale`` (1:1000 by default, 7,439 customers), drawn by
+``1:scale`` (1:1000 by default, 7,440 customers), drawn by
 :func:`synthesize_population`, so the book's deposits reproduce the scaled
 Suzhou bands to the 分.  Everything else is a documented assumption of
 ``data/branch_assumptions.yaml``, drawn with one seeded generator:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ._ccpr import ccpr_standard, quiz_questions
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._cases import Case
+    from ._case_model import Case
 
 __all__ = ["story_html", "CaseAnalysis", "QuizCard", "quiz_card", "model_answers_markdown"]
 
@@ -30,9 +30,16 @@ def _e(text: str) -> str:
     return html.escape(str(text))
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+_TD_NOWRAP = _TD[:-1] + ';white-space:nowrap"'
+
+
+def _table(header: list[str], rows: list[list[str]], nowrap: tuple[int, ...] = ()) -> str:
+    """An HTML table; ``nowrap`` lists the columns kept on one line (times, touchpoints)."""
     head = "".join(f"<th {_TH}>{_e(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td {_TD}>{c}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td {_TD_NOWRAP if i in nowrap else _TD}>{c}</td>" for i, c in enumerate(row)) + "</tr>"
+        for row in rows
+    )
     return f'<table style="border-collapse:collapse;margin:4px 0">' f"<tr>{head}</tr>{body}</table>"
 
 
@@ -51,11 +58,12 @@ def story_html(case: "Case") -> str:
     """
     badge_colour = "#ddf4ff" if case.written_for_course else "#fff8c5"
     people = _table(
-        ["人物 / 单位", "身份"], [[_e(p.name), _e(p.role)] for p in (*case.people, *case.units)]
+        ["人物 / 单位", "身份"], [[_e(p.name), _e(p.role)] for p in (*case.people, *case.units)], nowrap=(0,)
     )
     events = _table(
         ["时间", "人物", "接触点", "发生了什么"],
         [[_e(e.when), _e("、".join(e.who)), _e(e.touchpoint), _e(e.what)] for e in case.timeline],
+        nowrap=(0, 2),
     )
     questions = "".join(f"<li>{_e(q)}</li>" for q in case.questions)
     return (
@@ -85,7 +93,7 @@ class CaseAnalysis:
         steps = "".join(f"<li>{_e(s)}</li>" for s in c.good_practice_steps)
         return (
             f'<div class="ccpr-analysis" {_BOX}><h4 style="margin:2px 0">案例分析:{_e(c.title)}</h4>'
-            + _table(["时间", "接触点", "违背的标准", "做到的标准", "为什么"], rows)
+            + _table(["时间", "接触点", "违背的标准", "做到的标准", "为什么"], rows, nowrap=(0, 1, 2, 3))
             + f"<p><b>根本原因</b>:{_e(c.root_cause)}</p>"
             f"<p><b>对客户的后果</b>:{_e(c.consequence_customer)}</p>"
             f"<p><b>对银行的后果</b>:{_e(c.consequence_bank)}</p>"

@@ -17,7 +17,10 @@ from ._ccpr import CCPR_STANDARDS, ccpr_standard
 from ._ccpr_assess import SelfAssessment, score_self_assessment
 from ._errors import TieringError
 
-__all__ = ["plot_case_timeline", "plot_ccpr_radar", "EFFECT_STYLE"]
+__all__ = ["plot_case_timeline", "plot_ccpr_radar", "timeline_figsize", "EFFECT_STYLE", "RADAR_FIGSIZE"]
+
+#: Size (inches) of a new radar chart.
+RADAR_FIGSIZE = (5.5, 5.5)
 
 #: Marker, colour and legend label of each kind of event.
 EFFECT_STYLE = {
@@ -25,6 +28,17 @@ EFFECT_STYLE = {
     "honours": {"marker": "o", "color": "#1a7f37", "s": 120, "label": "做到标准"},
     "neutral": {"marker": "o", "color": "#8c959f", "s": 60, "label": "其他事件"},
 }
+
+
+def timeline_figsize(n_touchpoints: int) -> tuple[float, float]:
+    """Size (inches) of a new timeline chart with ``n_touchpoints`` rows.
+
+    Examples
+    --------
+    >>> timeline_figsize(4)
+    (10, 3.68)
+    """
+    return (10, round(1.2 + 0.62 * n_touchpoints, 2))
 
 
 def _annotation(event: Any, show_standards: bool) -> str:
@@ -65,7 +79,7 @@ def plot_case_timeline(case: Any, ax: Any = None, show_standards: bool = False):
     events = case.timeline
     lanes = list(dict.fromkeys(e.touchpoint for e in events))
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 1.2 + 0.62 * len(lanes)))
+        _, ax = plt.subplots(figsize=timeline_figsize(len(lanes)))
     xs = [e.at for e in events]
     ys = [lanes.index(e.touchpoint) for e in events]
     ax.plot(xs, ys, color="#d0d7de", linewidth=1.5, zorder=1)
@@ -126,7 +140,7 @@ def plot_ccpr_radar(assessment: SelfAssessment | Any, ax: Any = None):
     if not isinstance(assessment, SelfAssessment):
         assessment = score_self_assessment(assessment)
     if ax is None:
-        fig = plt.figure(figsize=(5.5, 5.5))
+        fig = plt.figure(figsize=RADAR_FIGSIZE)
         ax = fig.add_subplot(projection="polar")
     elif getattr(ax, "name", "") != "polar":
         raise TieringError("plot_ccpr_radar needs a polar Axes: fig.add_subplot(projection='polar')")
@@ -141,6 +155,9 @@ def plot_ccpr_radar(assessment: SelfAssessment | Any, ax: Any = None):
     ax.scatter([angles[i] for i in weak], [values[i] for i in weak], color="#cf222e", s=80, zorder=3,
                label="最弱的标准")
     ax.set_xticks(angles, [f"{s.name_zh}\n{assessment.score_text(s.code)} 分" for s in CCPR_STANDARDS])
+    for angle, label in zip(angles, ax.get_xticklabels()):  # side labels grow outwards, off the circle
+        side = math.sin(angle)
+        label.set_horizontalalignment("left" if side > 0.1 else "right" if side < -0.1 else "center")
     ax.set_ylim(0, 5)
     ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], color="#57606a", fontsize=8)
     ax.set_title("CCPR 自评(1 = 完全不符合,5 = 完全符合)", pad=24)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from ._errors import TieringError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._cases import Case
+    from ._case_model import Case
 
 __all__ = [
     "CcprStandard",
@@ -182,7 +182,7 @@ def ccpr_table():
     """
     import pandas as pd
 
-    rows = [[s.letter, s.name_zh, s.name_en, " ".join(s.reasoning_zh)] for s in CCPR_STANDARDS]
+    rows = [[s.letter, s.name_zh, s.name_en, "".join(s.reasoning_zh)] for s in CCPR_STANDARDS]
     return pd.DataFrame(rows, columns=["字母", "标准", "英文", "课件的理由"])
 
 

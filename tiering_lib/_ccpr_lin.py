@@ -27,7 +27,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from ._cases import CaseEvent
+from ._case_model import CaseEvent
 from ._errors import DataError
 from ._money import format_amount, to_fen
 

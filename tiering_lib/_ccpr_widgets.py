@@ -3,19 +3,22 @@
 Each widget is thin: its callback calls one pure function
 (:func:`~tiering_lib._ccpr.grade_standard` / :func:`~tiering_lib._ccpr.grade_touchpoint`,
 :func:`~tiering_lib._ccpr_lin.lin_scenario`, :func:`~tiering_lib._ccpr_assess.score_self_assessment`)
-and displays the result.  This module imports ipywidgets and matplotlib, so
-``tiering_lib`` loads it lazily.
+and shows the result in ``HTML`` and ``Image`` widgets.  Charts are drawn on
+:class:`matplotlib.figure.Figure` objects that pyplot never sees, and sent as
+PNG bytes, so nothing depends on the inline backend or an ``Output`` widget
+(whose figures, drawn from a widget callback, sometimes arrived blank).
+This module imports ipywidgets and matplotlib, so ``tiering_lib`` loads it lazily.
 """
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
-from IPython.display import display
+from matplotlib.figure import Figure
 
-from ._case_plots import plot_case_timeline, plot_ccpr_radar
+from ._case_plots import RADAR_FIGSIZE, plot_case_timeline, plot_ccpr_radar, timeline_figsize
 from ._ccpr import CCPR_STANDARDS, grade_standard, grade_touchpoint, quiz_questions
 from ._ccpr_assess import EXAMPLE_RATINGS, RATING_LABELS, SELF_ASSESSMENT_STATEMENTS, score_self_assessment
 from ._ccpr_lin import LIN_DECK_CALL_MONTH, lin_scenario
@@ -23,6 +26,12 @@ from ._ccpr_lin import LIN_DECK_CALL_MONTH, lin_scenario
 __all__ = ["case_quiz", "lin_explorer", "self_assessment_explorer"]
 
 _NO_CALL = 0
+
+
+def _png(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", facecolor="white")
+    return buffer.getvalue()
 
 
 def _question(text: str, options: tuple[str, ...], grade, css: str) -> widgets.VBox:
@@ -66,28 +75,38 @@ def case_quiz(case: Any) -> widgets.VBox:
 def lin_explorer() -> widgets.VBox:
     """Ms Lin's case as an intervention explorer: send the statement, or phone in month X.
 
-    The timeline and the outcome are recomputed with :func:`~tiering_lib._ccpr_lin.lin_scenario`
+    The outcome and the timeline are recomputed with :func:`~tiering_lib._ccpr_lin.lin_scenario`
     at every change; the starting point is the deck's story (no statement, a call in April).
+
+    Examples
+    --------
+    >>> from tiering_lib._fonts import use_chinese_fonts
+    >>> use_chinese_fonts()
+    >>> box = lin_explorer()
+    >>> statement, call = box.children[0].children
+    >>> call.value = 2
+    >>> "正常受理" in box.children[1].value
+    True
     """
     statement = widgets.Checkbox(value=False, description="一月账单按时寄到", indent=False)
     call = widgets.Dropdown(
         options=[("不打电话", _NO_CALL)] + [(f"{m}月", m) for m in range(1, 10)],
         value=LIN_DECK_CALL_MONTH, description="银行来电:",
     )
-    out = widgets.Output()
+    outcome = widgets.HTML()
+    chart = widgets.Image(format="png", layout=widgets.Layout(width="820px"))
 
     def update(_: Any = None) -> None:
         scenario = lin_scenario(statement.value, call.value or None)
-        with out:
-            out.clear_output(wait=True)
-            display(scenario)
-            plot_case_timeline(scenario, show_standards=True)
-            plt.show()
+        outcome.value = scenario._repr_html_()
+        fig = Figure(figsize=timeline_figsize(len({e.touchpoint for e in scenario.timeline})))
+        plot_case_timeline(scenario, ax=fig.add_subplot(), show_standards=True)
+        chart.value = _png(fig)
 
     statement.observe(update, names="value")
     call.observe(update, names="value")
     update()
-    box = widgets.VBox([widgets.HBox([statement, call]), out])
+    box = widgets.VBox([widgets.HBox([statement, call]), outcome, chart])
     box.add_class("ccpr-lin-explorer")
     return box
 
@@ -98,10 +117,17 @@ def self_assessment_explorer(ratings: dict | None = None) -> widgets.VBox:
     Parameters
     ----------
     ratings : dict, optional
-        Starting ratings (standard code → ratings); :data:`EXAMPLE_RATINGS` by default.
+        Starting ratings (standard → ratings); :data:`EXAMPLE_RATINGS` by default.
+
+    Examples
+    --------
+    >>> from tiering_lib._fonts import use_chinese_fonts
+    >>> use_chinese_fonts()
+    >>> box = self_assessment_explorer()
+    >>> "最弱的是“立即响应”" in box.children[-1].children[1].value
+    True
     """
-    start = EXAMPLE_RATINGS if ratings is None else ratings
-    scored = score_self_assessment(start)  # validates the starting ratings
+    start = score_self_assessment(EXAMPLE_RATINGS if ratings is None else ratings)  # validates them
     sliders: dict[str, list[widgets.IntSlider]] = {}
     rows: list[widgets.Widget] = [
         widgets.HTML("评分:" + ",".join(f"{k} = {v}" for k, v in RATING_LABELS.items()))
@@ -109,24 +135,24 @@ def self_assessment_explorer(ratings: dict | None = None) -> widgets.VBox:
     for s in CCPR_STANDARDS:
         rows.append(widgets.HTML(f"<b>{s.letter} · {s.name_zh}</b>"))
         sliders[s.code] = []
-        for text, value in zip(SELF_ASSESSMENT_STATEMENTS[s.code], scored.ratings[s.code]):
+        for text, value in zip(SELF_ASSESSMENT_STATEMENTS[s.code], start.ratings[s.code]):
             slider = widgets.IntSlider(value=value, min=1, max=5, layout=widgets.Layout(width="220px"))
             sliders[s.code].append(slider)
             rows.append(widgets.HBox([slider, widgets.HTML(text)]))
-    out = widgets.Output()
+    chart = widgets.Image(format="png", layout=widgets.Layout(width="440px"))
+    verdict = widgets.HTML()
 
     def update(_: Any = None) -> None:
         result = score_self_assessment({code: [w.value for w in ws] for code, ws in sliders.items()})
-        with out:
-            out.clear_output(wait=True)
-            plot_ccpr_radar(result)
-            plt.show()
-            display(result)
+        fig = Figure(figsize=RADAR_FIGSIZE)
+        plot_ccpr_radar(result, ax=fig.add_subplot(projection="polar"))
+        chart.value = _png(fig)
+        verdict.value = result._repr_html_()
 
     for ws in sliders.values():
         for w in ws:
             w.observe(update, names="value")
     update()
-    box = widgets.VBox([*rows, out])
+    box = widgets.VBox([*rows, widgets.HBox([chart, verdict])])
     box.add_class("ccpr-self-assessment")
     return box

@@ -154,7 +154,7 @@ def resolve_columns(header: Sequence[object], mapping: Mapping[str, str | None] 
         ]
         if not hits:
             raise ColumnProblem(
-                "unknown_column", f"列映射指定的列“{wanted}”不在表头里;表头是:{'、'.join(cells)}"
+                "unknown_column", f"列映射指定的列“{wanted}”不在表头里;表头是:{'、'.join(cells)},请改用其中的列名"
             )
         index[field] = hits[0]
     roles: list[str | None] = [None] * len(cells)

@@ -38,7 +38,8 @@ def _mid_cross_sell() -> Fraction:
     compare=close_to(0.051),
 )
 def _three_windows_mass_wait() -> float:
-    from ._queue import default_queue_config, simulate_queue
+    from ._queue import simulate_queue
+    from ._queue_config import default_queue_config
 
     result = simulate_queue(default_queue_config(_book()).with_changes(windows=3))
     return round(float(result.waits("普通").mean()), 1)
@@ -99,7 +100,8 @@ def _rm02_low_info() -> int:
     "看 tl.maintenance_plan(book, \"RM02\", settings).carried_over 是否为空。",
 )
 def _rm02_capacity_without_carry_over() -> int:
-    from ._maintenance import load_plan_settings, maintenance_plan
+    from ._maintenance import load_plan_settings
+    from ._plan import maintenance_plan
 
     book, base = _book(), load_plan_settings()
     capacity = 1

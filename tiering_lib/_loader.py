@@ -10,7 +10,7 @@ finds the header row (title lines above it are skipped) and the columns from
 their synonyms or an explicit mapping (:mod:`._columns`), parses each balance
 exactly (:mod:`._amounts`) and masks names, ID-card and phone numbers as it
 reads (:mod:`._privacy`).  The file is recognised by its content, not its
-name.
+name (:mod:`._sources`).
 
 Each data row is accepted or rejected with a reason (see
 :data:`REJECT_REASONS`); a customer id seen twice rejects the later rows if
@@ -21,17 +21,11 @@ A problem with the whole file raises :class:`BranchFileError`.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import unicodedata
-import warnings
 from array import array
-from datetime import date, datetime, time
 from importlib import resources
 from os import PathLike
-from pathlib import Path
-from typing import IO, Any, Callable, Iterator, Mapping
+from typing import IO, Any, Callable, Mapping
 
 import numpy as np
 
@@ -39,6 +33,7 @@ from ._amounts import AmountError, parse_amount
 from ._columns import ColumnPlan, ColumnProblem, resolve_columns
 from ._loadresult import BranchFileError, LoadResult, RejectedRow
 from ._privacy import mask_id_card, mask_name, mask_phone, mask_text
+from ._sources import ENCODING_NAMES, Rows, cell_text, csv_rows, open_source, sniff, xlsx_rows
 
 __all__ = ["load_branch_export", "load_sample_export", "SAMPLE_EXPORTS", "PROGRESS_EVERY"]
 
@@ -49,163 +44,8 @@ SAMPLE_EXPORTS = {"clean": "branch_export_clean.csv", "messy": "branch_export_me
 PROGRESS_EVERY = 100_000
 
 _HEADER_SEARCH = 20  # non-empty rows searched for the header
-_CHUNK = 1 << 20
-_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8(带 BOM)", "gb18030": "GB18030/GBK", "utf-16": "UTF-16"}
 _TOTAL_WORDS = ("合计", "总计", "小计")
 _TOTAL_EN = frozenset({"total", "subtotal", "grandtotal", "sum"})
-_SAVE_AS = "请在 Excel 中“另存为”CSV UTF-8 或 .xlsx 后再试"
-
-Rows = Iterator[tuple[int, list[Any]]]
-
-
-# -- the source: path or bytes ------------------------------------------------
-def _source(source: str | PathLike | bytes, name: str | None) -> tuple[str, str, Callable[[], IO[bytes]]]:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        label = name or "数据"
-        return label, label, lambda: io.BytesIO(data)
-    path = Path(source)
-    label = str(source)
-    if not path.exists():
-        raise BranchFileError(label, "not_found", "找不到这个文件;请检查文件名和所在的文件夹")
-    if path.is_dir():
-        raise BranchFileError(label, "unreadable", "这是一个文件夹,不是文件;请给出导出文件本身")
-    return label, name or path.name, lambda: open(path, "rb")
-
-
-def _read_head(opener: Callable[[], IO[bytes]], label: str, size: int = 4096) -> bytes:
-    try:
-        with opener() as f:
-            return f.read(size)
-    except OSError as err:
-        raise BranchFileError(label, "unreadable", f"无法读取文件({err.strerror or err});请检查文件权限") from None
-
-
-def _decodes(opener: Callable[[], IO[bytes]], encoding: str) -> int | None:
-    """None if the whole file decodes strictly, else the byte offset of the first error."""
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    offset = 0
-    with opener() as f:
-        while True:
-            chunk = f.read(_CHUNK)
-            try:
-                decoder.decode(chunk, final=not chunk)
-            except UnicodeDecodeError as err:
-                return offset + max(err.start, 0)
-            if not chunk:
-                return None
-            offset += len(chunk)
-
-
-def _sniff(opener: Callable[[], IO[bytes]], label: str, encoding: str | None) -> tuple[str, str | None]:
-    """("xlsx", None) or ("csv", codec name)."""
-    head = _read_head(opener, label)
-    if not head:
-        raise BranchFileError(label, "empty", "文件是空的(0 字节);请重新导出")
-    if head.startswith(b"PK\x03\x04"):
-        return "xlsx", None
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise BranchFileError(label, "old_excel", "这是旧版 Excel(.xls)文件,无法直接读取;" + _SAVE_AS)
-    if encoding is not None:
-        try:
-            codec = codecs.lookup(encoding).name
-        except LookupError:
-            raise BranchFileError(label, "bad_option", f"不认识编码“{encoding}”;可用 utf-8、gbk、gb18030") from None
-        bad = _decodes(opener, encoding)
-        if bad is not None:
-            raise BranchFileError(label, "encoding", f"文件不能按 {encoding} 解码(第 {bad + 1} 字节出错);去掉编码选项让程序自动识别,或{_SAVE_AS}")
-        return "csv", codec
-    if head.startswith(codecs.BOM_UTF8):
-        candidates = ["utf-8-sig"]
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
-    elif head.count(0) > len(head) // 4:  # UTF-16 without a BOM: every other byte is 0
-        candidates = ["utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"]
-    else:
-        candidates = ["utf-8", "gb18030"]
-    for candidate in candidates:
-        if _decodes(opener, candidate) is None:
-            return "csv", candidate
-    raise BranchFileError(
-        label, "encoding", f"无法识别文件编码(不是 UTF-8,也不是 GBK/GB18030);{_SAVE_AS}"
-    )
-
-
-# -- rows of a CSV or an Excel sheet ------------------------------------------
-def _delimiter(opener: Callable[[], IO[bytes]], encoding: str) -> str:
-    with io.TextIOWrapper(opener(), encoding=encoding, newline="") as f:
-        for _ in range(_HEADER_SEARCH):
-            line = f.readline()
-            if not line:
-                break
-            counts = {d: line.count(d) for d in (",", "\t", ";", "|")}
-            best = max(counts, key=counts.get)
-            if counts[best]:  # the first line with a separator (a title line may have none)
-                return best
-    return ","
-
-
-def _csv_rows(opener: Callable[[], IO[bytes]], encoding: str, label: str) -> Rows:
-    delimiter = _delimiter(opener, encoding)
-    with io.TextIOWrapper(opener(), encoding=encoding, newline="") as f:
-        reader = csv.reader(f, delimiter=delimiter)
-        row = 0
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as err:
-                raise BranchFileError(
-                    label, "unreadable", f"第 {row + 1} 行附近无法按 CSV 读取({err});多半是引号没有配对,请检查该行"
-                ) from None
-            row += 1
-            yield row, cells
-
-
-def _xlsx_rows(opener: Callable[[], IO[bytes]], sheet: str | None, label: str) -> tuple[str, Rows]:
-    from openpyxl import load_workbook
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = load_workbook(opener(), read_only=True, data_only=True)
-    except Exception as err:  # any parser error of a damaged file
-        raise BranchFileError(label, "unreadable", f"不是有效的 Excel .xlsx 文件({type(err).__name__});{_SAVE_AS}") from None
-    if sheet is None:
-        ws = book.worksheets[0]
-    elif sheet in book.sheetnames:
-        ws = book[sheet]
-    else:
-        names = "、".join(f"“{n}”" for n in book.sheetnames)
-        book.close()
-        raise BranchFileError(label, "no_sheet", f"没有名为“{sheet}”的工作表;工作表有:{names}")
-
-    def rows() -> Rows:
-        try:
-            for row, cells in enumerate(ws.iter_rows(min_row=1, values_only=True), 1):
-                yield row, list(cells)
-        except Exception as err:  # a damaged sheet
-            raise BranchFileError(label, "unreadable", f"工作表“{ws.title}”已损坏,读到一半出错({type(err).__name__});{_SAVE_AS}") from None
-        finally:
-            book.close()
-
-    return ws.title, rows()
-
-
-# -- cells ----------------------------------------------------------------------
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if value.__class__ is str:
-        return value
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ").removesuffix(" 00:00:00")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    return str(value)
 
 
 def _blank(cells: list[Any]) -> bool:
@@ -234,7 +74,7 @@ def _masked_cells(cells: list[Any], plan: ColumnPlan) -> tuple[str, ...]:
     out = []
     for i, c in enumerate(cells):
         role = plan.roles[i] if i < len(plan.roles) else None
-        text = _text(c)
+        text = cell_text(c)
         if role == "customer_id":
             out.append(text)
         else:
@@ -246,12 +86,16 @@ def _masked_cells(cells: list[Any], plan: ColumnPlan) -> tuple[str, ...]:
 
 # -- header ---------------------------------------------------------------------
 def _find_header(rows: Rows, mapping: Mapping[str, str | None] | None, label: str) -> tuple[int, list[str], ColumnPlan]:
-    first_problem: ColumnProblem | None = None
+    """The header: the first of the first non-empty rows in which a balance column is found.
+
+    If there is none, the error shows the most header-like row (the one with the most cells).
+    """
+    best: tuple[int, ColumnProblem] | None = None
     seen = 0
     for row, cells in rows:
         if _blank(cells):
             continue
-        header = [_text(c).strip() for c in cells]
+        header = [cell_text(c).strip() for c in cells]
         while header and not header[-1]:
             header.pop()
         try:
@@ -259,13 +103,15 @@ def _find_header(rows: Rows, mapping: Mapping[str, str | None] | None, label: st
         except ColumnProblem as problem:
             if problem.kind not in ("no_balance_column", "unknown_column"):
                 raise BranchFileError(label, problem.kind, str(problem)) from None
-            first_problem = first_problem or problem
+            filled = sum(1 for h in header if h)
+            if best is None or filled > best[0]:
+                best = (filled, problem)
         seen += 1
         if seen >= _HEADER_SEARCH:
             break
-    if first_problem is None:
+    if best is None:
         raise BranchFileError(label, "empty", "文件里没有任何内容;请重新导出")
-    raise BranchFileError(label, first_problem.kind, str(first_problem))
+    raise BranchFileError(label, best[1].kind, str(best[1]))
 
 
 # -- the loader -------------------------------------------------------------------
@@ -323,18 +169,18 @@ def load_branch_export(
     >>> r.rejected[0].row, r.rejected[0].reason_zh, r.rejected[0].cells
     (3, '余额不是数字', ('K2', '李*', 'abc'))
     """
-    label, display, opener = _source(source, name)
+    label, display, opener = open_source(source, name)
     if unit is not None and unit not in ("元", "万元"):
         raise BranchFileError(label, "bad_option", f"余额单位只能是“元”或“万元”,收到“{unit}”")
-    kind, codec = _sniff(opener, label, encoding)
+    kind, codec = sniff(opener, label, encoding)
     if kind == "xlsx":
-        sheet_title, rows = _xlsx_rows(opener, sheet, label)
+        sheet_title, rows = xlsx_rows(opener, sheet, label)
         how = "xlsx"
     else:
         if sheet is not None:
             raise BranchFileError(label, "bad_option", "只有 Excel(.xlsx)文件才有工作表;读取 CSV 时不要指定工作表")
-        sheet_title, rows = None, _csv_rows(opener, codec, label)
-        how = _ENCODING_NAMES.get(codec, codec.upper())
+        sheet_title, rows = None, csv_rows(opener, codec, label)
+        how = ENCODING_NAMES.get(codec, codec.upper())
     try:
         header_row, header, plan = _find_header(rows, columns, label)
         col_unit, notes = _unit_and_notes(header, header_row, plan, unit)
@@ -443,7 +289,7 @@ def _read_rows(
         elif n < width:
             cells = cells + [""] * (width - n)
         if not text_cells:  # Excel: numbers, dates and None as text, except the balance
-            cells = [c if i == bi else _text(c) for i, c in enumerate(cells)]
+            cells = [c if i == bi else cell_text(c) for i, c in enumerate(cells)]
         cid = cells[ii].strip() if ii is not None else ""
         if (
             (cells[0][:1] in total_first and _is_total(cells[0]))
@@ -521,7 +367,7 @@ def _fill_cells(
     """Second pass over the file: the (masked) content of each rejected row."""
     wanted = {r[0]: r for r in rejected}
     last = max(wanted)
-    rows = _xlsx_rows(opener, sheet, label)[1] if kind == "xlsx" else _csv_rows(opener, codec, label)
+    rows = xlsx_rows(opener, sheet, label)[1] if kind == "xlsx" else csv_rows(opener, codec, label)
     try:
         for row, cells in rows:
             if row in wanted:

@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 
 from ._errors import DataError
-from ._maintenance import MaintenancePlan, PlanSettings, info_scores, info_weights, load_plan_settings
+from ._maintenance import PlanSettings, info_scores, info_weights, load_plan_settings
+from ._plan import MaintenancePlan
 from ._money import format_amount
 from ._service_data import load_yaml_dataset, require
 

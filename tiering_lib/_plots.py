@@ -61,7 +61,7 @@ def plot_shares(table: DistributionTable, ax=None, title: str | None = None):
     ax.set_xlim(0, 110)
     ax.set_xlabel("占比(%)")
     ax.set_title(title or f"户数占比与金额占比:{table.scheme.title_zh}")
-    ax.legend(loc="lower right")
+    ax.legend(loc="best")
     return ax
 
 

@@ -84,7 +84,8 @@ def plot_balance_histogram(result: LoadResult, scheme: TierScheme, ax=None, bins
             (x, 1), xycoords=("data", "axes fraction"), xytext=(-2, -4), textcoords="offset points",
             rotation=90, ha="right", va="top", fontsize=8, color=_BAR,
         )
-    ax.set_xlabel("余额(元,对数刻度)")
+    below = int((result.balances < 100).sum())
+    ax.set_xlabel("余额(元,对数刻度)" + (f";不足 1 元的 {below} 户计入最左一格" if below else ""))
     ax.set_ylabel("户数")
     ax.set_title(f"余额分布与分层门槛:{scheme.title_zh}")
     return ax

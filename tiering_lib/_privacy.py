@@ -41,7 +41,8 @@ def _clean(value: object) -> str:
     text = str(value)
     if text.isascii() and text.isalnum():  # the common case, kept fast
         return text
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    # NFKC again after removing spaces, so that cleaning a cleaned value changes nothing
+    return unicodedata.normalize("NFKC", _SPACES.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def _keep_ends(text: str, head: int, tail: int, minimum: int) -> str:

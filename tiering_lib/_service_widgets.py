@@ -16,13 +16,14 @@ from IPython.display import display
 
 from ._contribution import contribution_scenario, load_contribution_assumptions
 from ._money import fen_to_unit
-from ._queue import QUEUE_SEED, QueueConfig, default_queue_config, queue_scenario
+from ._queue import queue_scenario
+from ._queue_config import QUEUE_SEED, QueueConfig, default_queue_config
 from ._service_plots import plot_waiting_times
 
 __all__ = ["queue_explorer", "contribution_explorer"]
 
-_STYLE = {"description_width": "initial"}
-_WIDE = widgets.Layout(width="460px")
+_STYLE = {"description_width": "180px"}
+_WIDE = widgets.Layout(width="560px")
 
 
 def queue_explorer(config: QueueConfig | None = None, days: int = 20, seed: int = QUEUE_SEED):
@@ -69,7 +70,9 @@ def queue_explorer(config: QueueConfig | None = None, days: int = 20, seed: int 
     for c in controls:
         c.observe(update, names="value")
     update()
-    return widgets.VBox([*controls, table_out, chart_out])
+    box = widgets.VBox([*controls, table_out, chart_out])
+    box.add_class("svc-queue-explorer")
+    return box
 
 
 def contribution_explorer(book: Any = None):
@@ -112,4 +115,6 @@ def contribution_explorer(book: Any = None):
     for c in controls:
         c.observe(update, names="value")
     update()
-    return widgets.VBox([*controls, widgets.HTML("<b>按层级</b>"), tier_out, widgets.HTML("<b>按客户经营ABC</b>"), class_out])
+    box = widgets.VBox([*controls, widgets.HTML("<b>按层级</b>"), tier_out, widgets.HTML("<b>按客户经营ABC</b>"), class_out])
+    box.add_class("svc-contribution-explorer")
+    return box

@@ -205,6 +205,22 @@ def _package_parts(names: list[str]) -> dict[str, str]:
     }
 
 
+def _entry(name: str):
+    import zipfile
+
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    # Fast compression (level 1): a ZipInfo does not inherit the archive's level.  The
+    # attribute is ``_compresslevel`` up to Python 3.12 and ``compress_level`` from 3.13.
+    for attribute in ("compress_level", "_compresslevel"):
+        try:
+            setattr(info, attribute, 1)
+            break
+        except AttributeError:
+            continue
+    return info
+
+
 def write_xlsx(
     path: str | os.PathLike, sheets: Sequence[Sheet], progress: Callable[[str, int], None] | None = None
 ) -> Path:
@@ -241,9 +257,9 @@ def write_xlsx(
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             for name, xml in _package_parts(names).items():
-                zf.writestr(name, xml)
+                zf.writestr(_entry(name), xml)  # fixed dates: the same report gives the same bytes
             for i, sheet in enumerate(sheets, 1):
-                with zf.open(f"xl/worksheets/sheet{i}.xml", "w", force_zip64=True) as out:
+                with zf.open(_entry(f"xl/worksheets/sheet{i}.xml"), "w", force_zip64=True) as out:
                     for part in _sheet_parts(sheet, progress):
                         out.write(part.encode("utf-8"))
         os.replace(tmp, path)

@@ -7,10 +7,12 @@ Import in browser tests with ``from labdriver import open_notebook, run_all_cell
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
+_WORKSPACES = itertools.count(1)
 
 
 _KERNEL_IDLE = "() => /\\| Idle/.test(document.querySelector('.jp-StatusBar-Widget')?.innerText || '')"
@@ -27,9 +29,14 @@ def _menu(page, menu: str, item: str) -> None:
 
 
 def open_notebook(page, lab, name: str) -> None:
-    """Open a notebook and wait until its kernel is connected and idle."""
+    """Open a notebook in a fresh workspace of its own and wait until its kernel is connected and idle.
+
+    A fresh workspace (``/lab/workspaces/<unique>/tree/...&reset``) keeps JupyterLab from restoring the
+    tabs an earlier test opened in the same server.
+    """
     base, token, _ = lab
-    page.goto(f"{base}/lab/tree/{name}?token={token}")
+    workspace = f"t{next(_WORKSPACES)}"
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/{name}?token={token}&reset")
     page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached")
     page.wait_for_function(_KERNEL_IDLE, timeout=120_000)
 

@@ -48,13 +48,16 @@ def test_quiz_answer_shows_feedback(page, lab):
     explorer = page.locator(".jp-OutputArea-output .ccpr-lin-explorer").first
     explorer.scroll_into_view_if_needed()
     assert "受阻" in explorer.inner_text()  # the deck's story: a call in April
+    chart = explorer.locator("img.widget-image")  # the timeline chart
+    assert chart.count() == 1
+    before = chart.get_attribute("src")
     explorer.locator("select").select_option(label="2月")
     _wait_for_text(page, ".ccpr-lin-explorer", "林小姐:银行在2月来电")
-    explorer.locator(".widget-output img").first.wait_for()  # the recomputed timeline chart
-    assert explorer.locator(".widget-output img").count() == 1
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.ccpr-lin-explorer .widget-output img')]"
-        ".every(i => i.complete && i.naturalHeight > 0)"
+    page.wait_for_function(  # the chart is redrawn too
+        "(before) => [...document.querySelectorAll('.ccpr-lin-explorer img.widget-image')]"
+        ".every(i => i.src !== before && i.complete && i.naturalHeight > 0)",
+        arg=before,
+        timeout=30_000,
     )
     text = explorer.inner_text()
     for item, value in tl.lin_scenario(call_month=2).rows():  # the same rows the library computes
