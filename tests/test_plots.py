@@ -1,7 +1,6 @@
 """Plots are checked through the Axes they return, and Chinese text must render with a real font."""
 
 import io
-import warnings
 
 import matplotlib
 
@@ -10,6 +9,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 import tiering_lib as tl  # noqa: E402
+from plot_helpers import render  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -18,13 +18,6 @@ def fonts():
     yield
     plt.close("all")
 
-
-def render(ax):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # "Glyph ... missing from font" is a UserWarning
-        buf = io.BytesIO()
-        ax.figure.savefig(buf, format="png")
-    return buf.getvalue()
 
 
 def test_bundled_font_covers_every_label(suzhou_bands, three):

@@ -1,7 +1,5 @@
 """Charts of a branch export, checked through the Axes they return (and rendered without missing glyphs)."""
 
-import io
-import warnings
 
 import matplotlib
 
@@ -11,6 +9,7 @@ import pytest  # noqa: E402
 from byod_files import csv_bytes  # noqa: E402
 
 import tiering_lib as tl  # noqa: E402
+from plot_helpers import render  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -19,13 +18,6 @@ def fonts():
     yield
     plt.close("all")
 
-
-def render(ax):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # "Glyph ... missing from font" is a UserWarning
-        buf = io.BytesIO()
-        ax.figure.savefig(buf, format="png")
-    return buf.getvalue()
 
 
 def test_rejections_bars_are_the_counts():

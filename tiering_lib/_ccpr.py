@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._errors import TieringError
+from ._exercises import feedback_box
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._case_model import Case
@@ -197,11 +198,7 @@ class QuizFeedback:
     message_zh: str
 
     def _repr_html_(self) -> str:
-        colour = {True: "#e6f4ea", False: "#fdecea", None: "#f1f3f4"}[self.correct]
-        return (
-            f'<div class="ccpr-feedback" style="background:{colour};padding:8px 12px;border-radius:4px">'
-            f"{html.escape(self.message_zh)}</div>"
-        )
+        return feedback_box(self.correct, html.escape(self.message_zh), css_class="ccpr-feedback")
 
     def __repr__(self) -> str:
         return self.message_zh

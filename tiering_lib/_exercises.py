@@ -70,6 +70,23 @@ class Exercise:
     explain: Callable[[Any], str] | None = None
 
 
+_FEEDBACK_COLOURS = {True: "#e6f4ea", False: "#fdecea", None: "#f1f3f4"}
+
+
+def feedback_box(correct: bool | None, inner_html: str, css_class: str = "tl-feedback") -> str:
+    """A coloured box for a verdict: green (right), red (wrong), grey (not answered yet).
+
+    Examples
+    --------
+    >>> feedback_box(True, "正确").startswith('<div class="tl-feedback" style="background:#e6f4ea')
+    True
+    """
+    return (
+        f'<div class="{css_class}" style="background:{_FEEDBACK_COLOURS[correct]};'
+        f'padding:8px 12px;border-radius:4px">{inner_html}</div>'
+    )
+
+
 @dataclass(frozen=True)
 class CheckResult:
     """The verdict on a learner's answer; shows itself as a coloured box in a notebook."""
@@ -79,11 +96,7 @@ class CheckResult:
     message_zh: str
 
     def _repr_html_(self) -> str:
-        colour = {True: "#e6f4ea", False: "#fdecea", None: "#f1f3f4"}[self.correct]
-        return (
-            f'<div style="background:{colour};padding:8px 12px;border-radius:4px">'
-            f"<b>练习 {html.escape(self.exercise_id)}</b>:{html.escape(self.message_zh)}</div>"
-        )
+        return feedback_box(self.correct, f"<b>练习 {html.escape(self.exercise_id)}</b>:{html.escape(self.message_zh)}")
 
     def __repr__(self) -> str:
         return f"练习 {self.exercise_id}:{self.message_zh}"

@@ -11,18 +11,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from ._loadresult import REJECT_REASONS, LoadResult
+from ._plots import _axes
 from ._schemes import TierScheme
 
 __all__ = ["plot_rejections", "plot_balance_histogram"]
 
 _BAR = "#d9534f"
 _HIST = "#8fb3d9"
-
-
-def _axes(ax, figsize=(7.5, 4)):
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    return ax
 
 
 def plot_rejections(result: LoadResult, ax=None):
