@@ -32,6 +32,9 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=True $(ROOT_FLAG) "$(FIRST)"
 
 test: $(STAMP)
+	@# build matplotlib's font cache first: on a new machine its "building the font cache" message
+	@# would otherwise land in the first notebook's stored-output comparison
+	@$(BIN)/python -c "import matplotlib.font_manager"
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

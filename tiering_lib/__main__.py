@@ -1,14 +1,23 @@
-"""Command line: ``python -m tiering_lib COMMAND ...``.
+"""命令行 / command line: ``python -m tiering_lib 命令 ...``
 
-Commands
---------
-editions [SOURCE] [OUT]
-    Build 学员版 and 讲师版 of the notebooks (default: notebooks/ → build/editions/).
+命令 (commands)
+  tier INPUT [--scheme NAME|FILE] [--unit 元|万元] [--sheet NAME] [--out REPORT.xlsx]
+      把网点导出的客户余额表分层,写出 Excel 报告(详见 ``python -m tiering_lib tier --help``)。
+      Tier a branch export and write the Excel report.
+  editions [SOURCE] [OUT]
+      生成学员版和讲师版笔记本(默认 notebooks/ → build/editions/)。
+      Build the learner and trainer editions of the notebooks.
 """
 
 from __future__ import annotations
 
 import sys
+
+
+def _tier(argv: list[str]) -> int:
+    from ._cli import tier_command
+
+    return tier_command(argv)
 
 
 def _editions(argv: list[str]) -> int:
@@ -24,15 +33,14 @@ def _editions(argv: list[str]) -> int:
 
 COMMANDS = {
     "editions": _editions,
-    # [byod] tier INPUT [--scheme NAME|FILE] [--unit 元|万元] [--sheet NAME] [--out REPORT.xlsx]: see _cli.py
-    "tier": lambda argv: __import__("tiering_lib._cli", fromlist=["tier_command"]).tier_command(argv),
+    "tier": _tier,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help") or argv[0] not in COMMANDS:
-        print("用法: python -m tiering_lib {" + ",".join(COMMANDS) + "} ...\n" + (__doc__ or ""))
+        print(__doc__)
         return 0 if not argv or argv[0] in ("-h", "--help") else 2
     return COMMANDS[argv[0]](argv[1:])
 
