@@ -3,7 +3,7 @@
 The export (GBK CSV, as Chinese Excel writes it: customer number, name, ID-card and phone
 number, balance; one balance in ten written messily, e.g. ``12,345.67`` or ``12.5万``, and
 one of those in a thousand not a number) is generated in a temporary folder by
-``data/make_branch_exports.py``.
+``tools/make_branch_exports.py``.
 Then ``python -m tiering_lib tier`` runs on it in a child process, exactly as a trainee
 would run it; its wall time and peak memory (``resource.getrusage(RUSAGE_CHILDREN)``, the
 child's peak resident set) must stay within the limits below.  Afterwards the three stages
@@ -33,7 +33,7 @@ MESSY_SHARE = 0.1
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("make_branch_exports", ROOT / "data" / "make_branch_exports.py")
+    spec = importlib.util.spec_from_file_location("make_branch_exports", ROOT / "tools" / "make_branch_exports.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -13,7 +13,7 @@ import pandas as pd
 import tiering_lib as tl
 from _common import finish, report
 
-population = tl.synthesize_population()
+population = tl.suzhou_population()
 scheme = tl.builtin_scheme("core_four_class")
 edges = [0, *scheme.thresholds, np.iinfo(np.int64).max]
 

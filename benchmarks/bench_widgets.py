@@ -13,7 +13,7 @@ CODE = r'''
 import json, statistics, time
 import tiering_lib as tl
 tl.use_chinese_fonts()
-sb = tl.SortedBalances(tl.synthesize_population())
+sb = tl.SortedBalances(tl.suzhou_population())
 explorer = tl.threshold_explorer(sb, tl.builtin_scheme("suzhou_three_class"))
 slider_a = [w for w in explorer.children if getattr(w, "description", "") == "A类下限"][0]
 times = []

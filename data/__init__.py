@@ -1,2 +1,2 @@
-# This folder is installed as the package ``tiering_lib.datasets`` (see pyproject.toml)
-# so that the library finds its data with importlib.resources, from any working directory.
+# This folder is installed as the package ``tiering_lib.datasets.data`` (see pyproject.toml),
+# so the library finds its data with importlib.resources, from any working directory.

@@ -1,10 +1,12 @@
-"""Shared fixtures for the unit tests."""
+"""Fixtures shared by the tests: the deck's data and the built-in schemes (Agg and fonts: ../conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 import tiering_lib as tl
+
+
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import ROOT
 
 
 def _norm(name: str) -> str:
@@ -91,7 +91,7 @@ def test_every_public_name_resolves():
 def test_data_files_are_packaged():
     from importlib import resources
 
-    names = {p.name for p in resources.files("tiering_lib.datasets").iterdir()}
+    names = {p.name for p in resources.files("tiering_lib.datasets.data").iterdir()}
     assert {"suzhou_2012_02_bands.csv", "suzhou_2012_02_classes.csv", "README.md"} <= names
     font = resources.files("tiering_lib").joinpath("fonts", "NotoSansSC-Regular.otf")
     assert font.is_file() and (ROOT / "tiering_lib" / "fonts" / "OFL.txt").is_file()

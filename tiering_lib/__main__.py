@@ -15,13 +15,13 @@ import sys
 
 
 def _tier(argv: list[str]) -> int:
-    from ._cli import tier_command
+    from tiering_lib.io.cli import tier_command
 
     return tier_command(argv)
 
 
 def _editions(argv: list[str]) -> int:
-    from ._editions import build_editions
+    from tiering_lib.course.editions import build_editions
 
     source = argv[0] if argv else "notebooks"
     out = argv[1] if len(argv) > 1 else "build/editions"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from labdriver import open_notebook, run_all_cells, screenshot  # noqa: F401  (re-exported for tests)
+from helpers.lab import open_notebook, run_all_cells, screenshot  # noqa: F401  (re-exported for tests)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_FLAGS = [

@@ -6,7 +6,7 @@ import pytest
 
 import tiering_lib as tl
 
-from labdriver import open_notebook, run_all_cells, screenshot
+from helpers.lab import open_notebook, run_all_cells, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,29 @@
+"""Shared by every test, doctest and notebook check: the Agg backend and the bundled Chinese font.
+
+Doctests run from ``tiering_lib/`` and tests from ``tests/``, so this file sits above both.
+Data fixtures shared by the tests are in ``tests/conftest.py``.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True, scope="session")
+def chinese_fonts():
+    """Every chart of every test is drawn with the bundled font (a missing glyph is an error)."""
+    import tiering_lib as tl
+
+    tl.use_chinese_fonts()
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """No figure outlives the test that drew it."""
+    yield
+    plt.close("all")

@@ -1,0 +1,141 @@
+"""The course follows notebooks/README.md: headers, setup cell, tags, exercises with self-checks, editions."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import tiering_lib as tl
+from tiering_lib.course.editions import build_editions, learner_edition
+from tiering_lib.course.exercises import expected_answer
+
+from helpers import ROOT
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+ALLOWED_TAGS = {"solution", "self-check", "trainer-note", "nbval-ignore-output"}
+
+
+def cells(path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def src(cell):
+    return "".join(cell["source"])
+
+
+def test_there_are_notebooks():
+    names = [p.name for p in NOTEBOOKS]
+    assert names[:5] == ["00_导读.ipynb", "01_为什么分层.ipynb", "02_苏州数据.ipynb", "03_分层逻辑.ipynb", "04_存款与中收.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_skeleton(path):
+    header = tl.notebook_header(path)
+    assert 2 <= len(header.objectives) <= 4
+    assert header.teaching_minutes > 0 and header.exercise_minutes >= 0
+    assert header.title.startswith(path.name[:2])
+    cs = cells(path)
+    assert "**先修**" in src(cs[0])
+    code = [c for c in cs if c["cell_type"] == "code"]
+    assert src(code[0]).splitlines()[0] == "import tiering_lib as tl"
+    assert "tl.use_chinese_fonts()" in src(code[0])
+    assert cs[-1]["cell_type"] == "markdown" and src(cs[-1]).startswith("## 要点")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_path_hacks_and_known_tags(path):
+    for c in cells(path):
+        text = src(c)
+        if c["cell_type"] == "code":
+            assert "sys.path" not in text and "%run" not in text and "open(" not in text
+            assert not text.rstrip().endswith(";"), "a trailing ';' does not hide output under nbval (see notebooks/README.md)"
+        tags = set(c.get("metadata", {}).get("tags", []))
+        assert tags <= ALLOWED_TAGS, tags
+        if "trainer-note" in tags:
+            assert c["cell_type"] == "markdown" and text.startswith("> **讲师提示**")
+        if "nbval-ignore-output" in tags:
+            assert len([l for l in text.splitlines() if l.strip()]) <= 2, "only a widget call may skip nbval"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_exercises_have_solution_and_registered_self_check(path):
+    cs = cells(path)
+    ids = tl.exercise_ids()
+    number = path.name[:2]
+    checks = 0
+    for i, c in enumerate(cs):
+        tags = set(c.get("metadata", {}).get("tags", []))
+        if "self-check" in tags:
+            checks += 1
+            m = re.search(r'tl\.check\("(\d\d\.\d+)"', src(c))
+            assert m, src(c)
+            assert m.group(1) in ids and m.group(1).startswith(number + ".")
+            assert "solution" in cs[i - 1].get("metadata", {}).get("tags", []), "a solution cell precedes each self-check"
+            heading = re.search(r"^### 练习 (\d\d\.\d+)[((]难度[::]★[★☆]{2}", src(cs[i - 2]), flags=re.M)
+            assert heading and heading.group(1) == m.group(1), src(cs[i - 2])
+    assert checks >= 1
+
+
+@pytest.mark.parametrize("exercise_id", tl.exercise_ids())
+def test_each_exercise_accepts_its_expected_answer_and_refuses_nonsense(exercise_id):
+    expected = expected_answer(exercise_id)
+    assert tl.check(exercise_id, expected).correct is True
+    assert tl.check(exercise_id, None).correct is None
+    wrong = "完全不对" if isinstance(expected, str) else -123456789
+    assert tl.check(exercise_id, wrong).correct is False
+
+
+def test_check_results_render():
+    r = tl.check("02.1", 1)
+    assert r.correct is False and "提示" in repr(r) and "<div" in r._repr_html_()
+
+
+def test_agenda_sums_the_notebooks():
+    agenda = tl.course_agenda()
+    total = agenda.iloc[-1]
+    assert total["模块"] == "合计"
+    headers = [tl.notebook_header(p) for p in NOTEBOOKS]
+    assert total["合计(分钟)"] == sum(h.minutes for h in headers)
+    schedule = tl.workshop_schedule("09:00")
+    assert schedule.iloc[0]["开始"] == "09:00"
+    assert "午餐" in set(schedule["内容"])
+    assert schedule["分钟"].sum() == total["合计(分钟)"] + 15 + 60 + 15 * ("下午茶歇" in set(schedule["内容"]))
+
+
+def test_header_errors_are_clear(tmp_path):
+    bad = tmp_path / "99_x.ipynb"
+    bad.write_text(json.dumps({"cells": [{"cell_type": "markdown", "source": "# 99 x\n", "metadata": {}}]}), encoding="utf-8")
+    with pytest.raises(tl.TieringError, match="学习目标"):
+        tl.notebook_header(bad)
+
+
+def test_editions(tmp_path):
+    written = build_editions(ROOT / "notebooks", tmp_path)
+    assert len(written["学员版"]) == len(written["讲师版"]) == len(NOTEBOOKS)
+    for path in written["学员版"]:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for c in nb["cells"]:
+            tags = set(c.get("metadata", {}).get("tags", []))
+            assert "trainer-note" not in tags
+            if "solution" in tags and c["cell_type"] == "code":
+                assert c["outputs"] == [] and "= None" in c["source"]
+                compile(c["source"], path.name, "exec")
+            if "self-check" in tags:
+                assert c["outputs"] == []
+    trainer = json.loads((tmp_path / "讲师版" / "02_苏州数据.ipynb").read_text(encoding="utf-8"))
+    source = json.loads((ROOT / "notebooks" / "02_苏州数据.ipynb").read_text(encoding="utf-8"))
+    assert trainer["cells"] == source["cells"]
+
+
+def test_learner_edition_runs_top_to_bottom(tmp_path):
+    """A learner who has not answered yet can still run the whole notebook."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    source = json.loads((ROOT / "notebooks" / "04_存款与中收.ipynb").read_text(encoding="utf-8"))
+    nb = nbformat.reads(json.dumps(learner_edition(source)), as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3").execute()
+    checks = [c for c in nb.cells if "self-check" in c.metadata.get("tags", [])]
+    assert checks and all("还没有作答" in json.dumps(c.outputs, ensure_ascii=False) for c in checks)

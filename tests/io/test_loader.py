@@ -1,0 +1,460 @@
+"""The branch-export loader: every row accepted or rejected with a reason, whole-file errors, formats."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from helpers.exports import FORMATS, csv_bytes, export_bytes, make_branch_exports, write_export, xlsx_bytes
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tiering_lib as tl
+from tiering_lib.io.amounts import MAX_BALANCE_FEN
+from tiering_lib.io.loader import SAMPLE_EXPORTS
+
+HEADER = ["客户号", "姓名", "余额"]
+GOOD_1 = ["K001", "张三", "1,200.50"]
+GOOD_2 = ["K002", "李四", "3万"]
+
+# One bad row of each kind the loader rejects: (row, reason).
+BAD_ROWS = {
+    "not_a_number": (["K009", "王五", "待核实"], "not_a_number"),
+    "negative": (["K009", "王五", "-100.00"], "negative"),
+    "accounting_negative": (["K009", "王五", "(100.00)"], "negative"),
+    "missing_balance": (["K009", "王五", ""], "missing_balance"),
+    "dash_balance": (["K009", "王五", "--"], "missing_balance"),
+    "scientific": (["K009", "王五", "1.23457E+11"], "scientific"),
+    "sub_fen": (["K009", "王五", "12.345"], "sub_fen"),
+    "too_large": (["K009", "王五", "20000000000"], "too_large"),
+    "bad_grouping": (["K009", "王五", "1,23"], "not_a_number"),
+    "missing_id": (["", "王五", "100"], "missing_id"),
+    "total_row": (["合计", "", "1000"], "total_row"),
+    "extra_cells": (["K009", "王五", "56", "000.00"], "extra_cells"),
+    "duplicate_row": (["K001", "张三", "1200.50"], "duplicate_row"),
+}
+
+
+def load(data: bytes, **options) -> tl.LoadResult:
+    return tl.load_branch_export(data, name="测试.csv", **options)
+
+
+def assert_conserved(result: tl.LoadResult) -> None:
+    rows = sorted([*result.row_numbers.tolist(), *(r.row for r in result.rejected)])
+    assert result.n_accepted + result.n_rejected == result.rows_read
+    assert rows == list(range(result.header_row + 1, result.header_row + 1 + result.rows_read))
+
+
+# -- bad rows, in every format -------------------------------------------------------
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("kind", sorted(BAD_ROWS))
+def test_each_bad_row_is_rejected_with_its_reason_and_row_number(tmp_path, kind, fmt):
+    bad, reason = BAD_ROWS[kind]
+    path = write_export(tmp_path, [HEADER, GOOD_1, bad, GOOD_2], fmt)
+    result = tl.load_branch_export(path)
+    assert_conserved(result)
+    assert result.rows_read == 3
+    assert [(r.row, r.reason) for r in result.rejected] == [(3, reason)]
+    assert result.row_numbers.tolist() == [2, 4]
+    assert result.balances.tolist() == [120050, 3_000_000]
+    assert result.rejected[0].cells[0] == bad[0]  # content kept (the id is not masked)
+    assert result.source == path.name
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_conflicting_duplicates_are_all_rejected(tmp_path, fmt):
+    path = write_export(tmp_path, [HEADER, GOOD_1, GOOD_2, ["K001", "张三", "999"]], fmt)
+    result = tl.load_branch_export(path)
+    assert_conserved(result)
+    assert [(r.row, r.reason) for r in result.rejected] == [(2, "duplicate_conflict"), (4, "duplicate_conflict")]
+    assert result.customer_ids == ("K002",)
+    assert "第 2、4 行" in result.rejected[0].detail
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_interior_blank_row_is_rejected_trailing_blank_rows_are_not_data(tmp_path, fmt):
+    path = write_export(tmp_path, [HEADER, GOOD_1, [], GOOD_2, [], ["", "", ""]], fmt)
+    result = tl.load_branch_export(path)
+    assert_conserved(result)
+    assert result.rows_read == 3
+    assert [(r.row, r.reason) for r in result.rejected] == [(3, "empty_row")]
+
+
+# -- whole-file problems, in every format ---------------------------------------------
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    "rows, kind",
+    [
+        ([["客户号", "姓名", "电话"], ["K1", "张三", "1"]], "no_balance_column"),
+        ([["客户号", "余额", "日均余额"], ["K1", "1", "2"]], "ambiguous_column"),
+        ([HEADER], "no_rows"),
+        ([HEADER, [], []], "no_rows"),
+        ([[], ["", ""]], "empty"),
+    ],
+)
+def test_whole_file_problems_raise_one_clear_error(tmp_path, rows, kind, fmt):
+    path = write_export(tmp_path, rows, fmt)
+    with pytest.raises(tl.BranchFileError) as info:
+        tl.load_branch_export(path)
+    assert info.value.kind == kind
+    assert str(info.value).startswith(str(path))
+    assert "\n" not in str(info.value)
+    assert isinstance(info.value, tl.DataError)
+
+
+def test_no_balance_column_message_lists_headers_and_says_what_to_do():
+    with pytest.raises(tl.BranchFileError, match="表头是:客户号、姓名、电话.*columns=") as info:
+        load(csv_bytes([["客户号", "姓名", "电话"], ["K1", "张三", "1"]]))
+    assert info.value.source == "测试.csv"
+
+
+@pytest.mark.parametrize(
+    "data, kind",
+    [
+        (b"", "empty"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old_excel"),
+        (b"\xc0\x80\xff\xfe\xfd,\x80\x80\xff\n", "encoding"),
+        (b"PK\x03\x04 not really a zip", "unreadable"),
+    ],
+)
+def test_unusable_bytes(data, kind):
+    with pytest.raises(tl.BranchFileError) as info:
+        load(data)
+    assert info.value.kind == kind
+    assert str(info.value).startswith("测试.csv:")
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(tl.BranchFileError, match="找不到这个文件") as info:
+        tl.load_branch_export(tmp_path / "没有这个.csv")
+    assert info.value.kind == "not_found"
+    with pytest.raises(tl.BranchFileError) as info:
+        tl.load_branch_export(tmp_path)
+    assert info.value.kind == "unreadable"
+
+
+def test_no_such_sheet_names_the_sheets():
+    data = xlsx_bytes({"说明": [["本表为导出说明"]], "明细": [HEADER, GOOD_1]})
+    with pytest.raises(tl.BranchFileError, match="“说明”、“明细”") as info:
+        load(data, sheet="客户")
+    assert info.value.kind == "no_sheet"
+    result = load(data, sheet="明细")
+    assert (result.sheet, result.n_accepted) == ("明细", 1)
+
+
+def test_first_sheet_is_read_by_default():
+    data = xlsx_bytes({"明细": [HEADER, GOOD_1], "其他": [HEADER, GOOD_2, GOOD_2]})
+    assert load(data).sheet == "明细"
+
+
+@pytest.mark.parametrize(
+    "options, kind",
+    [
+        ({"unit": "美元"}, "bad_option"),
+        ({"sheet": "明细"}, "bad_option"),  # a CSV has no sheets
+        ({"encoding": "no-such-codec"}, "bad_option"),
+        ({"columns": {"余额": "日均"}}, "unknown_column"),
+        ({"columns": {"金额": "余额"}}, "bad_mapping"),
+    ],
+)
+def test_bad_options(options, kind):
+    with pytest.raises(tl.BranchFileError) as info:
+        load(csv_bytes([HEADER, GOOD_1]), **options)
+    assert info.value.kind == kind
+
+
+def test_wrong_explicit_encoding():
+    with pytest.raises(tl.BranchFileError, match="utf-8") as info:
+        load(csv_bytes([HEADER, GOOD_1], "gbk"), encoding="utf-8")
+    assert info.value.kind == "encoding"
+    assert load(csv_bytes([HEADER, GOOD_1], "gbk"), encoding="gbk").n_accepted == 1
+
+
+# -- formats, headers, units ------------------------------------------------------------
+@pytest.mark.parametrize(
+    "fmt, shown",
+    [
+        ("utf-8", "UTF-8"),
+        ("utf-8-sig", "UTF-8(带 BOM)"),
+        ("gbk", "GB18030/GBK"),
+        ("gb18030", "GB18030/GBK"),
+        ("utf-16", "UTF-16"),
+        ("xlsx", "xlsx"),
+    ],
+)
+def test_every_format_reads_the_same(fmt, shown):
+    result = load(export_bytes([HEADER, GOOD_1, GOOD_2], fmt))
+    assert result.encoding == shown
+    assert result.balances.tolist() == [120050, 3_000_000]
+    assert result.customer_ids == ("K001", "K002")
+    assert result.names == ("张*", "李*")
+
+
+def test_utf16_without_bom():
+    data = "客户号\t余额\nK1\t5\n".encode("utf-16-le")
+    assert load(data).balances.tolist() == [500]
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t", ";", "|"])
+def test_delimiters(delimiter):
+    result = load(csv_bytes([HEADER, GOOD_1, GOOD_2], delimiter=delimiter))
+    assert result.balances.tolist() == [120050, 3_000_000]
+
+
+@pytest.mark.parametrize(
+    "header, field",
+    [
+        ("客户编号", "customer_id"),
+        ("账号", "customer_id"),
+        ("Customer ID", "customer_id"),
+        ("户名", "name"),
+        ("身份证号码", "id_card"),
+        ("联系电话", "phone"),
+        ("存款余额", "balance"),
+        ("日均余额", "balance"),
+        ("金融资产", "balance"),
+        ("Balance", "balance"),
+    ],
+)
+def test_header_synonyms(header, field):
+    other = "余额" if field != "balance" else "客户号"
+    result = load(csv_bytes([[header, other], ["1", "2"]]))
+    assert result.columns[field] == header
+
+
+def test_explicit_mapping_chooses_between_two_balance_columns():
+    rows = [["客户号", "存款余额", "日均余额(万元)"], ["K1", "100", "2"]]
+    assert load(csv_bytes(rows), columns={"余额": "日均余额(万元)"}).balances.tolist() == [2_000_000]
+    assert load(csv_bytes(rows), columns={"balance": "存款余额"}).balances.tolist() == [10_000]
+
+
+def test_mapping_can_say_a_field_is_absent():
+    result = load(csv_bytes([["账号", "余额"], ["A1", "1"], ["A1", "2"]]), columns={"客户号": None})
+    assert result.customer_ids is None and result.n_accepted == 2
+    assert "没有客户号列,无法检查重复的客户" in result.notes
+
+
+@pytest.mark.parametrize(
+    "header, unit, expected",
+    [
+        ("余额", None, 150),
+        ("余额(万元)", None, 1_500_000),
+        ("余额（万元）", None, 1_500_000),
+        ("余额/万元", None, 1_500_000),
+        ("余额(元)", None, 150),
+        ("余额", "万元", 1_500_000),
+        ("余额(万元)", "元", 150),
+    ],
+)
+def test_unit_from_header_or_option(header, unit, expected):
+    result = load(csv_bytes([["客户号", header], ["K1", "1.5"]]), unit=unit)
+    assert result.balances.tolist() == [expected]
+
+
+def test_explicit_unit_against_header_is_noted():
+    result = load(csv_bytes([["客户号", "余额(万元)"], ["K1", "1.5"]]), unit="元")
+    assert any("表头“余额(万元)”写的单位是万元" in n for n in result.notes)
+
+
+def test_cell_unit_wins_over_column_unit():
+    result = load(csv_bytes([["客户号", "余额(万元)"], ["K1", "500元"], ["K2", "2"]]))
+    assert result.balances.tolist() == [50_000, 2_000_000]
+
+
+def test_title_lines_above_the_header_keep_original_row_numbers():
+    rows = [["某支局客户余额明细"], ["导出日期", "2024-06-30"], [], HEADER, GOOD_1, ["K2", "李四", "x"]]
+    result = load(csv_bytes(rows))
+    assert result.header_row == 4
+    assert result.row_numbers.tolist() == [5]
+    assert [(r.row, r.reason) for r in result.rejected] == [(6, "not_a_number")]
+
+
+def test_excel_number_cells():
+    data = xlsx_bytes({"明细": [HEADER, ["K1", "张三", 1234.5], ["K2", "李四", 20000], [3, "王五", 0.1]]})
+    result = load(data)
+    assert result.balances.tolist() == [123450, 2_000_000, 10]
+    assert result.customer_ids == ("K1", "K2", "3")
+
+
+@pytest.mark.parametrize(
+    "text, unit, fen",
+    [
+        ("12345.67", "元", 1234567),
+        ("12,345.67", "元", 1234567),
+        ("１２，３４５．６７", "元", 1234567),
+        ("12.5万", "元", 12_500_000),
+        ("12.5 万元", "元", 12_500_000),
+        ("¥3,000元", "元", 300_000),
+        ("RMB 3000", "元", 300_000),
+        ("1 234 567.5", "元", 123_456_750),
+        ("1亿", "元", 10_000_000_000),
+        ("3", "万元", 3_000_000),
+        ("0.000001", "万元", 1),
+        ("-0", "元", 0),
+        (".5", "元", 50),
+        ("+12", "元", 1200),
+    ],
+)
+def test_parse_amount(text, unit, fen):
+    assert tl.parse_amount(text, unit) == fen
+
+
+@pytest.mark.parametrize(
+    "value, reason",
+    [("", "missing_balance"), ("abc", "not_a_number"), ("1.2e5", "scientific"), ("0.001", "sub_fen"),
+     ("-1", "negative"), ("100-", "negative"), ("9" * 40, "too_large"), (float("nan"), "not_a_number"),
+     (True, "not_a_number"), (None, "missing_balance"), ("12万5", "not_a_number")],
+)
+def test_parse_amount_refusals(value, reason):
+    with pytest.raises(tl.AmountError) as info:
+        tl.parse_amount(value)
+    assert info.value.reason == reason
+
+
+# -- the sample exports -------------------------------------------------------------------
+def test_sample_exports_are_what_the_seeded_script_makes():
+    script = make_branch_exports()
+    from importlib import resources
+
+    folder = resources.files("tiering_lib.datasets.data")
+    assert folder.joinpath(SAMPLE_EXPORTS["clean"]).read_bytes() == script.clean_export()
+    assert folder.joinpath(SAMPLE_EXPORTS["messy"]).read_bytes() == script.messy_export()
+
+
+def test_clean_sample_is_gbk_and_all_good():
+    result = tl.load_sample_export("clean")
+    assert result.encoding == "GB18030/GBK"
+    assert result.n_rejected == 0 and result.n_accepted == result.rows_read == 374
+    assert set(result.columns) == {"customer_id", "name", "id_card", "phone", "balance"}
+
+
+def test_messy_sample_has_every_kind_of_problem_once():
+    result = tl.load_sample_export("messy")
+    assert result.encoding == "UTF-8(带 BOM)" and result.header_row == 2
+    counts = result.reason_counts()
+    assert set(counts) == set(tl.REJECT_REASONS) - {"too_large"}
+    assert counts["duplicate_conflict"] == 2 and sum(counts.values()) == 12
+    assert_conserved(result)
+
+
+def test_load_result_refuses_broken_bookkeeping():
+    good = load(csv_bytes([HEADER, GOOD_1]))
+    from dataclasses import replace
+
+    with pytest.raises(AssertionError):
+        replace(good, rows_read=2)
+
+
+def test_frames_and_table():
+    result = load(csv_bytes([HEADER, GOOD_1, GOOD_2, ["K3", "王五", "x"]]))
+    table = result.table(tl.builtin_scheme("suzhou_three_class"))
+    assert (table.households, table.amounts) == ((1, 1, 0), (120050, 3_000_000, 0))
+    frame = result.customers_frame(tl.builtin_scheme("suzhou_three_class"))
+    assert frame["层级"].tolist() == ["C", "B"]
+    assert frame["余额(元)"].tolist() == ["1,200.50", "30,000.00"]
+    assert result.rejected_frame()["原因"].tolist() == ["余额不是数字"]
+    assert result.summary().loc["拒绝", "行数"] == 1
+    assert result.total_balance == 3_120_050
+
+
+# -- properties: nothing is lost, and only the library's own error ------------------------
+_CELL = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=8),
+    st.sampled_from(["", " ", "合计", "1,234.5", "１２万", "-3", "1e5", "abc", "K1", "0", "12.345"]),
+    st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False).map(str),
+)
+_ROWS = st.lists(st.lists(_CELL, min_size=0, max_size=5), min_size=0, max_size=25)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=_ROWS, fmt=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
+def test_any_rows_are_conserved_or_refused_with_a_library_error(rows, fmt):
+    data = csv_bytes([HEADER, *rows], fmt)
+    try:
+        result = load(data)
+    except tl.TieringError:
+        return
+    assert_conserved(result)
+    assert result.header_row == 1
+    # Rows read run to the last non-blank row; each accepted balance is what the cell says.
+    nonblank = [i for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    assert result.rows_read == (nonblank[-1] + 1 if nonblank else 0)
+    for row, fen in zip(result.row_numbers.tolist(), result.balances.tolist()):
+        assert fen == tl.parse_amount(rows[row - 2][2])
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=st.lists(st.lists(_CELL.filter(lambda s: s.isascii() or s.isprintable()), max_size=4), max_size=10))
+def test_gbk_rows_are_conserved(rows):
+    rows = [[c for c in r if _gbk_ok(c)] for r in rows]
+    try:
+        result = load(csv_bytes([HEADER, *rows], "gbk"))
+    except tl.TieringError:
+        return
+    assert_conserved(result)
+
+
+def _gbk_ok(text: str) -> bool:
+    try:
+        text.encode("gbk")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=300))
+def test_any_bytes_give_a_result_or_a_library_error(data):
+    try:
+        result = load(data)
+    except tl.TieringError as err:
+        assert isinstance(err, tl.DataError)
+        return
+    assert_conserved(result)
+
+
+@settings(max_examples=100, deadline=None)
+@given(prefix=st.sampled_from([b"", "客户号,余额\n".encode(), "\ufeff余额\r\n".encode()]), tail=st.binary(max_size=200))
+def test_bytes_after_a_header_give_a_result_or_a_library_error(prefix, tail):
+    try:
+        result = load(prefix + tail)
+    except tl.TieringError:
+        return
+    assert_conserved(result)
+    assert isinstance(result.balances, np.ndarray)
+
+
+def _written(fen: int, style: int) -> str:
+    """An amount of ``fen`` 分 written the way exports write it (exact, hand-built text)."""
+    yuan, cents = divmod(fen, 100)
+    plain = f"{yuan}.{cents:02d}"
+    grouped = f"{yuan:,}.{cents:02d}"
+    if style == 1:
+        return grouped
+    if style == 2:
+        return grouped.translate(str.maketrans("0123456789,.", "０１２３４５６７８９，．"))
+    if style == 3 and fen % 100 == 0:
+        wan, rest = divmod(fen // 100, 10_000)
+        return f"{wan}.{rest:04d}万" if rest else f"{wan}万"
+    if style == 4:
+        return f"￥{grouped}元"
+    return plain
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    amounts=st.lists(st.tuples(st.integers(0, MAX_BALANCE_FEN),
+                               st.integers(0, 4)), min_size=1, max_size=30),
+    fmt=st.sampled_from(FORMATS),
+)
+def test_amounts_written_any_way_are_read_exactly(amounts, fmt):
+    rows = [[f"K{i}", "张三", _written(fen, style)] for i, (fen, style) in enumerate(amounts)]
+    result = load(export_bytes([HEADER, *rows], fmt))
+    assert result.n_rejected == 0
+    assert result.balances.tolist() == [fen for fen, _ in amounts]
+
+
+def test_no_header_found_shows_the_most_header_like_row():
+    rows = [["某支局客户明细"], ["客户号", "姓名", "日期"], ["K1", "张三", "2024-06-30"]]
+    with pytest.raises(tl.BranchFileError, match="表头是:客户号、姓名、日期") as info:
+        load(csv_bytes(rows))
+    assert info.value.kind == "no_balance_column"

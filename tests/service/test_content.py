@@ -1,0 +1,57 @@
+"""The deck's service content as data (issue 5): §5, §6, §7, §9 files load, agree with the scheme."""
+
+from __future__ import annotations
+
+import pytest
+
+import tiering_lib as tl
+from tiering_lib.datasets import files
+from tiering_lib.service import content as content_module
+
+
+def test_service_matrix_agrees_with_the_core_scheme():
+    rows = tl.service_matrix()
+    scheme = tl.builtin_scheme("core_four_class")
+    assert [r["segment"] for r in rows] == ["高端", "中端", "普通"]
+    for r in rows:
+        assert r["key_metric"] == tl.SEGMENTS[r["segment"]]
+        for c in r["classes"]:
+            assert tuple(r["service_keys"]) == scheme.tier(c["code"]).service_keys
+    table = tl.service_matrix_table()
+    assert table["管理重点"].tolist() == ["重粘度", "重销售", "重交易"]
+    assert "A类客户 50万元以上" in table.loc[0, "资产级别"]
+
+
+def test_drift_between_data_and_scheme_is_an_error(monkeypatch):
+    data = files.load_yaml_dataset("tier_services.yaml")
+    data["segments"][0]["service_keys"] = ["专属客户经理"]
+    monkeypatch.setattr(content_module, "load_yaml_dataset", lambda name: data)
+    with pytest.raises(tl.DataError, match="service_keys"):
+        tl.service_matrix()
+
+
+def test_missing_field_names_file_and_field():
+    with pytest.raises(tl.DataError, match=r"data/x\.yaml: the field 'scheme' is missing"):
+        files.require({}, "scheme", "data/x.yaml")
+    with pytest.raises(tl.DataError, match="no such dataset"):
+        files.load_yaml_dataset("nothing_here.yaml")
+
+
+def test_copies_cannot_change_the_next_reader():
+    first = files.load_yaml_dataset("maintenance.yaml")
+    first["plan"]["capacity_per_day"] = 999
+    assert tl.load_plan_settings().capacity_per_day == 10
+
+
+def test_needs_quality_services_growth_and_maintenance():
+    needs = tl.needs_strategies_table()
+    assert needs["客户"].tolist() == ["大众客户", "VIP客户"]
+    assert "专属客户经理" in needs.loc[1, "我们的方案/策略"]
+    services = tl.quality_services_table()
+    assert services["服务"].tolist()[0] == "柜台优先服务" and len(services) == 5
+    g = tl.growth_system()
+    assert g["growth_ladder"]["reconstructed"] is True
+    assert "80%" in g["individual_process"]["research"] and "60%" in g["group_process"]["research"]
+    m = tl.maintenance_guide()
+    assert [p["step"] for p in m["process"]] == ["建立维护关系", "管理客户信息", "制定日常维护计划并执行", "突发事件处理"]
+    assert len(m["principles"]) == 7

@@ -1,0 +1,72 @@
+"""Wealth segments, the product shelf and cross-sell suggestions (issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+import tiering_lib as tl
+from helpers.books import mini_book
+
+WEALTHY = {"活期": 60_000, "定存": 20_000}  # 8万元: class B, a wealth customer
+
+
+def test_shelf_is_the_decks_and_matches_the_product_lines():
+    assert tl.product_shelf() == ("基金", "证券", "债券", "定存", "信托", "外汇", "保险")
+    assert tl.PRODUCT_LINES == ("活期", *tl.product_shelf())
+
+
+def test_four_segments_cover_every_adviser_service():
+    segs = tl.wealth_segments()
+    assert [s["name"] for s in segs] == ["中年资本导向型财富客户", "老年稳健型财富客户", "年轻的专业人士", "频繁交易者"]
+    table = tl.adviser_services_table()
+    assert table.shape == (12, 4)
+    assert ((table == "✓").sum(axis=1) >= 1).all()
+    products = tl.segment_product_table()
+    assert products.loc["频繁交易者", "证券"] == "1"
+    assert products.loc["老年稳健型财富客户", "信托"] == ""
+
+
+def test_segment_rules_by_hand():
+    b = mini_book(
+        [
+            {"holdings": WEALTHY, "age": 45},
+            {"holdings": WEALTHY, "age": 60},
+            {"holdings": WEALTHY, "age": 34},
+            {"holdings": WEALTHY, "age": 70, "trades": 8},
+            {"holdings": WEALTHY, "age": 35, "trades": 7},
+            {"holdings": {"活期": 49_999}, "age": 45},  # below 5万: not a wealth customer
+        ]
+    )
+    assert tl.assign_wealth_segments(b).tolist() == [
+        "中年资本导向型财富客户", "老年稳健型财富客户", "年轻的专业人士", "频繁交易者", "中年资本导向型财富客户",
+        tl.NOT_WEALTH,
+    ]
+
+
+def test_gaps_follow_the_segments_order():
+    assert tl.product_gaps(["活期", "定存"], "老年稳健型财富客户") == ["债券", "保险"]
+    assert tl.product_gaps(["活期", "基金", "证券", "外汇", "债券"], "频繁交易者") == []
+    with pytest.raises(tl.DataError, match="segment"):
+        tl.product_gaps([], "学生")
+
+
+def test_cross_sell_suggestions_for_one_customer():
+    b = mini_book([{"holdings": {"活期": 60_000, "基金": 10_000}, "age": 30},
+                   {"holdings": {"活期": 100}, "age": 30}])
+    s = tl.cross_sell_suggestions(b, "C000001")
+    assert s.segment == "年轻的专业人士"
+    assert s.held == ("活期", "基金")
+    assert [g[0] for g in s.gaps] == ["保险", "外汇", "定存"]
+    assert s.services == ("财富规划", "投资市场分析", "境外投资")
+    assert list(s.to_frame()["建议产品"]) == ["保险", "外汇", "定存"]
+    assert "C000001" in s._repr_html_()
+    with pytest.raises(tl.DataError, match="wealth"):
+        tl.cross_sell_suggestions(b, "C000002")
+
+
+def test_segment_overview_counts_every_wealth_customer():
+    book = tl.synthesize_branch()
+    seg = tl.assign_wealth_segments(book)
+    table = tl.segment_overview(book)
+    assert table["客户数"].sum() == int((seg != tl.NOT_WEALTH).sum())
+    assert ((book.aum >= 5_000_000) == (seg != tl.NOT_WEALTH)).all()

@@ -1,0 +1,135 @@
+"""Exact money: amounts are integer 分 (fen, 0.01 元), never floats that drift.
+
+Conversions go through :class:`decimal.Decimal`, so ``"322918.32184"`` 万元
+becomes exactly ``322918321840`` 分.  Units accepted everywhere: ``"分"``,
+``"元"``, ``"万元"`` and ``"亿元"``.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from tiering_lib.errors import DataError
+
+__all__ = [
+    "UNITS",
+    "to_fen",
+    "fen_to_unit",
+    "round_half_up",
+    "format_amount",
+    "format_percent",
+]
+
+#: Number of 分 in one unit of each supported unit.
+UNITS: dict[str, int] = {"分": 1, "元": 100, "万元": 1_000_000, "亿元": 10_000_000_000}
+
+
+def _unit_size(unit: str) -> int:
+    try:
+        return UNITS[unit]
+    except KeyError:
+        raise DataError(
+            f"unknown unit {unit!r}: use one of {', '.join(UNITS)}"
+        ) from None
+
+
+def to_fen(value: object, unit: str = "元") -> int:
+    """Convert an amount in ``unit`` to an exact whole number of 分.
+
+    Parameters
+    ----------
+    value : str, int or Decimal
+        The amount, e.g. ``"322918.32184"``.  Floats are refused because
+        they cannot carry every printed digit; pass the printed text instead.
+    unit : str
+        ``"分"``, ``"元"``, ``"万元"`` or ``"亿元"``.
+
+    Returns
+    -------
+    int
+        The amount in 分.
+
+    Raises
+    ------
+    DataError
+        If the value is not a number, is a float, or has more precision than
+        one 分.
+
+    Examples
+    --------
+    >>> to_fen("322918.32184", "万元")
+    322918321840
+    >>> to_fen(10000)
+    1000000
+    """
+    if isinstance(value, float):
+        raise DataError(
+            f"amount {value!r} is a float; pass it as text or Decimal so no digit is lost"
+        )
+    if isinstance(value, bool):
+        raise DataError(f"amount {value!r} is not a number")
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise DataError(f"amount {value!r} is not a number") from None
+    if not amount.is_finite():
+        raise DataError(f"amount {value!r} is not a finite number")
+    fen = amount * _unit_size(unit)
+    if fen != fen.to_integral_value():
+        raise DataError(
+            f"amount {value!r} {unit} is not a whole number of 分 (0.01 元)"
+        )
+    return int(fen)
+
+
+def fen_to_unit(fen: int, unit: str = "元") -> Decimal:
+    """Express a whole number of 分 exactly in ``unit`` as a Decimal.
+
+    Examples
+    --------
+    >>> fen_to_unit(322918321840, "万元")
+    Decimal('322918.32184')
+    >>> fen_to_unit(1999, "元")
+    Decimal('19.99')
+    """
+    value = Decimal(int(fen)) / Decimal(_unit_size(unit))
+    # Division by a power of ten is exact; normalise away trailing zeros but
+    # keep integers written without an exponent.
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    """Round a Decimal to ``places`` decimals, halves away from zero (as Excel).
+
+    Examples
+    --------
+    >>> round_half_up(Decimal("2.0865"), 3)
+    Decimal('2.087')
+    """
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_amount(fen: int, unit: str = "万元", places: int = 2, suffix: bool = False) -> str:
+    """Format 分 in ``unit`` with thousands separators, as a Chinese reader expects.
+
+    Examples
+    --------
+    >>> format_amount(322918321840, "万元", 2)
+    '322,918.32'
+    >>> format_amount(3107282898820, "亿元", 2, suffix=True)
+    '310.73亿元'
+    """
+    text = f"{round_half_up(fen_to_unit(fen, unit), places):,.{places}f}"
+    return text + unit if suffix else text
+
+
+def format_percent(fraction: Decimal, places: int = 3) -> str:
+    """Format a fraction (0–1) as a percentage, e.g. ``'9.535%'``.
+
+    Examples
+    --------
+    >>> format_percent(Decimal("0.0953470"), 3)
+    '9.535%'
+    """
+    return f"{round_half_up(Decimal(fraction) * 100, places)}%"

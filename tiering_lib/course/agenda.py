@@ -1,0 +1,170 @@
+"""The course as a whole: each notebook's header (objectives, time) and the workshop agenda."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tiering_lib.errors import TieringError
+
+__all__ = [
+    "NotebookHeader",
+    "notebook_header",
+    "course_agenda",
+    "workshop_schedule",
+    "glossary",
+    "default_notebook_dir",
+    "chapter_notebooks",
+]
+
+_TIME = re.compile(r"\*\*预计时长\*\*[::]\s*讲授\s*(\d+)\s*分钟\s*[·,,]\s*练习\s*(\d+)\s*分钟")
+
+
+@dataclass(frozen=True)
+class NotebookHeader:
+    """What a notebook's title cell declares."""
+
+    file: str
+    title: str
+    objectives: tuple[str, ...]
+    teaching_minutes: int
+    exercise_minutes: int
+
+    @property
+    def minutes(self) -> int:
+        """Teaching plus exercise minutes."""
+        return self.teaching_minutes + self.exercise_minutes
+
+
+NOTEBOOKS_PACKAGE = "tiering_lib.course.notebooks"
+
+
+def default_notebook_dir():
+    """The course's source notebooks (``notebooks/``, installed as package data).
+
+    Examples
+    --------
+    >>> chapter_notebooks()[0].name
+    '00_导读.ipynb'
+    """
+    from importlib import resources
+
+    return resources.files(NOTEBOOKS_PACKAGE)
+
+
+def chapter_notebooks(folder=None) -> list:
+    """The chapter notebooks ``NN_标题.ipynb`` of ``folder`` (the course's own by default), in order."""
+    folder = Path(folder) if folder is not None else default_notebook_dir()
+    pattern = re.compile(r"\d\d_.+\.ipynb")
+    return sorted((p for p in folder.iterdir() if pattern.fullmatch(p.name)), key=lambda p: p.name)
+
+
+def notebook_header(path) -> NotebookHeader:
+    """Read the title cell of a notebook: title, 学习目标 and 预计时长.
+
+    Raises
+    ------
+    TieringError
+        If the first cell lacks the title, objectives or time (see notebooks/README.md).
+    """
+    path = Path(path) if isinstance(path, str) else path
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = nb.get("cells", [])
+    if not cells or cells[0].get("cell_type") != "markdown":
+        raise TieringError(f"{path.name}: the first cell must be the Markdown title cell")
+    text = "".join(cells[0].get("source", ""))
+    lines = text.splitlines()
+    title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("# ") else ""
+    if not title:
+        raise TieringError(f"{path.name}: the title cell must start with '# NN 标题'")
+    objectives = []
+    if "**学习目标**" in text:
+        after = text.split("**学习目标**", 1)[1].splitlines()[1:]
+        for line in after:
+            if line.startswith("- "):
+                objectives.append(line[2:].strip())
+            elif line.strip():
+                break
+    if not objectives:
+        raise TieringError(f"{path.name}: the title cell must list 学习目标 as '- ' bullets")
+    m = _TIME.search(text)
+    if not m:
+        raise TieringError(f"{path.name}: the title cell must state '**预计时长**:讲授 N 分钟 · 练习 M 分钟'")
+    return NotebookHeader(path.name, title, tuple(objectives), int(m.group(1)), int(m.group(2)))
+
+
+def course_agenda(notebook_dir: str | Path | None = None):
+    """The workshop agenda: one row per notebook with its minutes, summed from the headers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns 模块, 讲授(分钟), 练习(分钟), 合计(分钟), 累计(分钟), and a 合计 row.
+    """
+    import pandas as pd
+
+    rows = []
+    running = 0
+    for path in chapter_notebooks(notebook_dir):
+        h = notebook_header(path)
+        running += h.minutes
+        rows.append([h.title, h.teaching_minutes, h.exercise_minutes, h.minutes, running])
+    frame = pd.DataFrame(rows, columns=["模块", "讲授(分钟)", "练习(分钟)", "合计(分钟)", "累计(分钟)"])
+    total = frame[["讲授(分钟)", "练习(分钟)", "合计(分钟)"]].sum()
+    frame.loc[len(frame)] = ["合计", int(total.iloc[0]), int(total.iloc[1]), int(total.iloc[2]), running]
+    return frame
+
+
+#: Breaks of a one-day workshop: (name, earliest start "HH:MM", minutes).
+DEFAULT_BREAKS = (("上午茶歇", "10:15", 15), ("午餐", "12:00", 60), ("下午茶歇", "14:45", 15))
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def workshop_schedule(start: str = "09:00", breaks=DEFAULT_BREAKS, notebook_dir: str | Path | None = None):
+    """A one-day timetable: every module in order with its 预计时长, breaks taken between modules.
+
+    A break is taken before the first module that would start at or after the
+    break's earliest time.  Minutes come from the notebooks' headers, so the
+    timetable follows the material.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns 开始, 结束, 内容, 分钟.
+    """
+    import pandas as pd
+
+    agenda = course_agenda(notebook_dir)
+    modules = agenda[agenda["模块"] != "合计"]
+    now = _minutes(start)
+    pending = [(name, _minutes(at), length) for name, at, length in breaks]
+    rows = []
+    for _, m in modules.iterrows():
+        while pending and now >= pending[0][1]:
+            name, _, length = pending.pop(0)
+            rows.append([_clock(now), _clock(now + length), name, length])
+            now += length
+        length = int(m["合计(分钟)"])
+        rows.append([_clock(now), _clock(now + length), m["模块"], length])
+        now += length
+    return pd.DataFrame(rows, columns=["开始", "结束", "内容", "分钟"])
+
+
+def glossary():
+    """The zh/en glossary (GLOSSARY.md of the workbook) for display in a notebook."""
+    from IPython.display import Markdown
+
+    path = default_notebook_dir().parent / "GLOSSARY.md"
+    text = path.read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("<!--"))
+    return Markdown(body)

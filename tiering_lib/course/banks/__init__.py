@@ -1,0 +1,1 @@
+"""Exercise banks: one module per part of the course, registering each exercise's checker."""

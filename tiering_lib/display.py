@@ -1,0 +1,118 @@
+"""Small helpers every domain uses to show things: escaping, feedback boxes, colours, axes, PNG.
+
+Nothing here imports matplotlib at module level; :func:`new_axes` and
+:func:`png_bytes` import it when called.
+
+* :func:`escape` — every string put into HTML (case titles from YAML, learner
+  input) goes through it;
+* :func:`feedback_box` — the coloured verdict box of self-checks and quizzes;
+* :data:`PALETTE` — the workbook's colours, by meaning;
+* :func:`new_axes` — the ``ax=None`` convention of every plot function;
+* :func:`png_bytes` — a figure as PNG bytes, for ``Image`` widgets.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from typing import Any
+
+__all__ = ["PALETTE", "escape", "feedback_box", "new_axes", "png_bytes"]
+
+#: Colours by meaning, used by every chart and box of the workbook.
+PALETTE: dict[str, str] = {
+    "households": "#8fb3d9",  # bars of household shares, histograms
+    "amount": "#d9534f",  # bars of amount shares; warnings, limits
+    "primary": "#2c5f8a",  # the main series of a chart
+    "high": "#b8860b",  # 高端
+    "middle": "#2c5f8a",  # 中端
+    "mass": "#d9534f",  # 普通
+    "muted": "#bbbbbb",  # a switched-off state
+    "carried": "#f0ad4e",  # work carried over
+    "breaks": "#cf222e",  # an event that breaks a CCPR standard
+    "honours": "#1a7f37",  # an event that honours one
+    "neutral": "#8c959f",
+    "text_muted": "#57606a",
+    "line": "#d0d7de",
+    "grid": "#eaeef2",
+    "radar": "#0969da",
+    "right": "#e6f4ea",  # feedback: correct
+    "wrong": "#fdecea",  # feedback: wrong
+    "pending": "#f1f3f4",  # feedback: not answered yet
+    "course_badge": "#ddf4ff",  # written for the course
+    "deck_badge": "#fff8c5",  # from the deck
+    "header": "#f6f8fa",
+}
+
+#: The three segments' colours (deck §5), highest first.
+SEGMENT_COLOURS: dict[str, str] = {"高端": PALETTE["high"], "中端": PALETTE["middle"], "普通": PALETTE["mass"]}
+
+_FEEDBACK = {True: PALETTE["right"], False: PALETTE["wrong"], None: PALETTE["pending"]}
+
+
+def escape(text: Any) -> str:
+    """``text`` as HTML-safe text (``<``, ``>``, ``&`` and quotes escaped).
+
+    Examples
+    --------
+    >>> escape("<script>alert(1)</script>")
+    '&lt;script&gt;alert(1)&lt;/script&gt;'
+    """
+    return html.escape(str(text), quote=True)
+
+
+def feedback_box(correct: bool | None, inner_html: str, css_class: str = "tl-feedback") -> str:
+    """A coloured box for a verdict: green (right), red (wrong), grey (not answered yet).
+
+    ``inner_html`` must already be escaped (use :func:`escape` on any text in it).
+
+    Examples
+    --------
+    >>> feedback_box(True, "正确").startswith('<div class="tl-feedback" style="background:#e6f4ea')
+    True
+    """
+    return (
+        f'<div class="{escape(css_class)}" style="background:{_FEEDBACK[correct]};'
+        f'padding:8px 12px;border-radius:4px">{inner_html}</div>'
+    )
+
+
+def new_axes(ax: Any = None, figsize: tuple[float, float] = (7.5, 4)) -> Any:
+    """``ax`` itself, or new Axes on a new constrained-layout figure of ``figsize`` inches.
+
+    Examples
+    --------
+    >>> ax = new_axes(figsize=(3, 2))
+    >>> [float(inches) for inches in ax.figure.get_size_inches()]
+    [3.0, 2.0]
+
+    """
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def png_bytes(fig: Any, *, dpi: int = 90, tight: bool = False) -> bytes:
+    """Render a figure to PNG bytes.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    dpi : int
+        Resolution.
+    tight : bool
+        Crop to the drawn area on a white background (a second layout pass:
+        slower, so sliders that redraw on every move leave it off).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> png_bytes(Figure(figsize=(1, 1)))[:4]
+    b'\\x89PNG'
+    """
+    buffer = io.BytesIO()
+    options = {"bbox_inches": "tight", "facecolor": "white"} if tight else {}
+    fig.savefig(buffer, format="png", dpi=dpi, **options)
+    return buffer.getvalue()

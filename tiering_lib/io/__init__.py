@@ -1,0 +1,23 @@
+"""Branch files in and reports out: reading exports robustly, masking, the Excel report, the command line.
+
+Bottom up: ``privacy`` (masking), ``amounts`` (balance cells), ``columns``
+(headers), ``sources`` (CSV encodings, Excel sheets), ``reasons``,
+``load_result`` and ``loader``; then ``xlsx_writer``, ``report``, ``plotting``
+and ``cli`` (the ``tier`` command).
+"""
+
+import lazy_loader as _lazy
+
+__getattr__, __dir__, __all__ = _lazy.attach(
+    __name__,
+    submod_attrs={
+        "amounts": ["parse_amount"],
+        "columns": ["COLUMN_SYNONYMS"],
+        "load_result": ["RejectedRow", "LoadResult"],
+        "loader": ["load_branch_export", "load_sample_export"],
+        "plotting": ["plot_rejections", "plot_balance_histogram"],
+        "privacy": ["mask_id_card", "mask_phone", "mask_name", "mask_text"],
+        "reasons": ["REJECT_REASONS"],
+        "report": ["TierReport", "tier_report", "read_report"],
+    },
+)

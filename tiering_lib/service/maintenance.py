@@ -1,0 +1,215 @@
+"""Customer maintenance (客户维护流程, deck §9): plan settings and the information score.
+
+The deck's process has four steps: 建立维护关系 (one relationship manager per
+mid/high-end customer), 管理客户信息 (complete, accurate information),
+制定日常维护计划并执行 (a daily plan), 突发事件处理 (incidents that signal
+churn).  This module holds what the plan is made from:
+
+* :class:`PlanSettings` — contact frequency by tier, capacity, plan length,
+  event thresholds (defaults in ``data/maintenance.yaml``);
+* :func:`info_completeness` — a 0–100 score, the weighted share of the
+  customer-information fields on file, and :func:`missing_info`.
+
+The plan itself is in :mod:`tiering_lib.service.plan`; reports and export in
+:mod:`tiering_lib.service.plan_report`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from tiering_lib.core.money import to_fen
+from tiering_lib.datasets.files import load_yaml_dataset, require
+from tiering_lib.errors import PlanError
+
+__all__ = [
+    "PlanSettings",
+    "load_plan_settings",
+    "info_weights",
+    "info_completeness",
+    "missing_info",
+    "info_scores",
+]
+
+_FILE = "data/maintenance.yaml"
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """How a relationship manager's plan is made (defaults in ``data/maintenance.yaml``).
+
+    Attributes
+    ----------
+    contact_days : mapping
+        Days between routine contacts, by tier code (tiers without an RM absent).
+    capacity_per_day : int
+        Contacts an RM can make in one working day.
+    days : int
+        Length of the plan in working days (1 = a daily plan, 5 = a weekly plan).
+    maturity_lead_days : int
+        Call this many days before a time deposit matures.
+    outflow_min : int
+        Smallest outflow (分) that counts as a churn warning ...
+    outflow_share : Fraction
+        ... if it is also at least this share of total assets 30 days ago.
+    low_info_score : int
+        Below this information score the plan asks for the missing fields.
+    reasons : tuple of (code, label)
+        Contact reasons, most urgent first.
+    """
+
+    contact_days: Mapping[str, int]
+    capacity_per_day: int
+    days: int
+    maturity_lead_days: int
+    outflow_min: int
+    outflow_share: Fraction
+    low_info_score: int
+    reasons: tuple[tuple[str, str], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.capacity_per_day < 1:
+            raise PlanError(f"capacity_per_day must be at least 1, got {self.capacity_per_day}")
+        if self.days < 1:
+            raise PlanError(f"days must be at least 1 (1 = daily plan, 5 = weekly plan), got {self.days}")
+        for code, d in self.contact_days.items():
+            if d < 1:
+                raise PlanError(f"contact interval of tier {code} must be at least 1 day, got {d}")
+        if [c for c, _ in self.reasons] != ["outflow", "maturity", "overdue", "routine"]:
+            raise PlanError(f"{_FILE}: plan.reasons must list outflow, maturity, overdue, routine in that order")
+
+    def with_changes(self, **changes: Any) -> "PlanSettings":
+        """A copy with some settings changed; ``contact_days`` merges into the old intervals.
+
+        Examples
+        --------
+        >>> load_plan_settings().with_changes(contact_days={"C": 180}).contact_days["C"]
+        180
+        """
+        if "contact_days" in changes:
+            changes["contact_days"] = {**self.contact_days, **changes["contact_days"]}
+        return replace(self, **changes)
+
+    def to_frame(self):
+        """The settings as a table: 项目, 取值.
+
+        Examples
+        --------
+        >>> load_plan_settings().to_frame().loc["每日容量", "取值"]
+        '10 位客户'
+        """
+        import pandas as pd
+
+        from tiering_lib.core.money import fen_to_unit
+
+        rows = [(f"{code}类客户联系频率", f"每 {d} 天一次") for code, d in self.contact_days.items()]
+        rows += [
+            ("每日容量", f"{self.capacity_per_day} 位客户"),
+            ("计划天数", f"{self.days} 个工作日" + ("(日计划)" if self.days == 1 else "")),
+            ("定期到期提前联系", f"{self.maturity_lead_days} 天"),
+            ("大额流出预警", f"≥ {fen_to_unit(self.outflow_min, '万元')} 万元且 ≥ 30天前总资产的 "
+                        f"{fen_to_unit(int(self.outflow_share * 10_000), '元')}%"),
+            ("信息不全的标准", f"信息完整度 < {self.low_info_score} 分"),
+            ("优先顺序", " > ".join(label for _, label in self.reasons)),
+        ]
+        return pd.DataFrame(rows, columns=["项目", "取值"]).set_index("项目")
+
+    def label(self, code: str) -> str:
+        """Chinese label of a reason code."""
+        return dict(self.reasons)[code]
+
+
+def load_plan_settings() -> PlanSettings:
+    """The workbook's default plan settings.
+
+    Examples
+    --------
+    >>> s = load_plan_settings()
+    >>> s.capacity_per_day, s.days, s.contact_days["A1"]
+    (10, 5, 14)
+    """
+    plan = require(load_yaml_dataset("maintenance.yaml"), "plan", _FILE)
+    where = f"{_FILE}, plan"
+    return PlanSettings(
+        contact_days={k: int(v) for k, v in require(plan, "contact_days", where).items()},
+        capacity_per_day=int(require(plan, "capacity_per_day", where)),
+        days=int(require(plan, "days", where)),
+        maturity_lead_days=int(require(plan, "maturity_lead_days", where)),
+        outflow_min=to_fen(str(require(plan, "large_outflow_min_yuan", where))),
+        outflow_share=Fraction(str(require(plan, "large_outflow_min_share", where))),
+        low_info_score=int(require(plan, "low_info_score", where)),
+        reasons=tuple((r["code"], r["label"]) for r in require(plan, "reasons", where)),
+    )
+
+
+def info_weights() -> dict[str, int]:
+    """Weight of each customer-information field (they sum to 100).
+
+    Examples
+    --------
+    >>> w = info_weights()
+    >>> sum(w.values()), w["联系电话"]
+    (100, 15)
+    """
+    fields = require(load_yaml_dataset("maintenance.yaml"), "info_fields", _FILE)
+    weights = {require(f, "field", _FILE): int(require(f, "weight", _FILE)) for f in fields}
+    if sum(weights.values()) != 100 or min(weights.values()) < 0:
+        raise PlanError(f"{_FILE}: info_fields weights must be non-negative and sum to 100")
+    return weights
+
+
+def info_completeness(info: Sequence[Sequence[bool]] | np.ndarray, weights: Sequence[int]) -> np.ndarray:
+    """Information score 0–100 per customer: the weighted share of fields on file, rounded half up.
+
+    Parameters
+    ----------
+    info : bool matrix (customers × fields)
+    weights : sequence of int, one per field
+
+    Examples
+    --------
+    >>> info_completeness([[True, False, True], [False, False, False]], [50, 25, 25]).tolist()
+    [75, 0]
+    >>> info_completeness([[True, False, False]], [1, 1, 1]).tolist()   # 33.33 -> 33
+    [33]
+    """
+    arr = np.asarray(info, dtype=bool)
+    w = np.asarray(weights, dtype=np.int64)
+    if arr.ndim != 2 or arr.shape[1] != w.size:
+        raise PlanError(f"info has shape {arr.shape} but there are {w.size} weights")
+    total = int(w.sum())
+    if total <= 0:
+        raise PlanError("the weights must add up to more than 0")
+    have = arr.astype(np.int64) @ w
+    return (200 * have + total) // (2 * total)
+
+
+def missing_info(book: Any, row: int) -> list[str]:
+    """Fields not on file for one customer, heaviest first.
+
+    Examples
+    --------
+    >>> from tiering_lib import synthesize_branch
+    >>> "姓名" in missing_info(synthesize_branch(scale=20000), 0)
+    False
+    """
+    weights = info_weights()
+    gone = [f for f, ok in zip(book.info_fields, book.info[row]) if not ok]
+    return sorted(gone, key=lambda f: (-weights[f], book.info_fields.index(f)))
+
+
+def info_scores(book: Any) -> np.ndarray:
+    """Information score (0–100) of every customer of a book.
+
+    Examples
+    --------
+    >>> from tiering_lib import synthesize_branch
+    >>> int(info_scores(synthesize_branch(scale=20000)).min()) >= info_weights()["姓名"]
+    True
+    """
+    weights = info_weights()
+    return info_completeness(book.info, [weights[f] for f in book.info_fields])

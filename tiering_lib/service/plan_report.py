@@ -1,0 +1,204 @@
+"""Reports around the maintenance plan: information by tier, incidents, the checklist, export.
+
+* :func:`info_by_tier` — how complete customer information is, tier by tier;
+* :func:`incident_list` — the churn warnings (large outflows) of a book;
+* :func:`incident_checklist` — what to do about one, step by step, with
+  deadlines (``data/maintenance.yaml``, designed from deck §8 R and §9);
+* :func:`export_plan` — the plan as CSV (UTF-8 with BOM, so Excel opens the
+  Chinese correctly) or as an Excel workbook with three sheets.
+
+Exports hold synthetic customer ids (``C000123``) and tiers only: no name,
+ID-card or phone number is ever written.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tiering_lib.core.money import format_amount
+from tiering_lib.datasets.files import load_yaml_dataset, require
+from tiering_lib.errors import DataError
+from tiering_lib.service.maintenance import PlanSettings, info_scores, info_weights, load_plan_settings
+from tiering_lib.service.plan import MaintenancePlan
+
+__all__ = ["rm_books_table", "info_fields_table", "info_by_tier", "incident_list", "incident_checklist", "export_plan"]
+
+
+def rm_books_table(book: Any, order: tuple[str, ...] = ("A1", "A2", "B", "C")):
+    """Per relationship manager: customers of each tier, in all, and their total assets (万元).
+
+    Examples
+    --------
+    >>> from tiering_lib import synthesize_branch
+    >>> rm_books_table(synthesize_branch(scale=20000)).index[-1]
+    '合计'
+    """
+    import pandas as pd
+
+    rows = []
+    for rm in [*book.managers(), "合计"]:
+        m = book.rm != "" if rm == "合计" else book.rm == rm
+        row = {"客户经理": rm, **{f"{c}类": int((m & (book.tier == c)).sum()) for c in order}}
+        row["客户数"] = int(m.sum())
+        row["总资产(万元)"] = format_amount(sum(int(v) for v in book.aum[m].tolist()), "万元", 2)
+        rows.append(row)
+    return pd.DataFrame.from_records(rows).set_index("客户经理")
+
+
+def info_fields_table():
+    """The customer-information fields and their weights in the completeness score.
+
+    Examples
+    --------
+    >>> int(info_fields_table()["权重"].sum())
+    100
+    """
+    import pandas as pd
+
+    return pd.DataFrame(list(info_weights().items()), columns=["客户信息", "权重"]).set_index("客户信息")
+
+
+def info_by_tier(book: Any, order: tuple[str, ...] = ("A1", "A2", "B", "C", "D")):
+    """Per tier: customers, average information score, and the share below the plan's threshold.
+
+    Examples
+    --------
+    >>> from tiering_lib import synthesize_branch
+    >>> list(info_by_tier(synthesize_branch(scale=20000)).columns)
+    ['客户数', '平均信息完整度', '信息不全的客户']
+    """
+    import pandas as pd
+
+    from tiering_lib.core.money import format_percent, round_half_up
+    from tiering_lib.service.metrics import _dec
+
+    low = load_plan_settings().low_info_score
+    scores = info_scores(book)
+    rows = []
+    for code in order:
+        m = book.tier == code
+        n = int(m.sum())
+        if not n:
+            continue
+        total = sum(int(v) for v in scores[m].tolist())
+        rows.append(
+            {
+                "层级": code,
+                "客户数": n,
+                "平均信息完整度": str(round_half_up(_dec(Fraction(total, n)), 1)),
+                "信息不全的客户": format_percent(_dec(Fraction(int((scores[m] < low).sum()), n)), 1),
+            }
+        )
+    return pd.DataFrame.from_records(rows).set_index("层级")
+
+
+def incident_list(book: Any, settings: PlanSettings | None = None):
+    """Customers with a churn warning: an outflow of at least the plan's minimum and share.
+
+    Examples
+    --------
+    >>> from tiering_lib import synthesize_branch
+    >>> list(incident_list(synthesize_branch(scale=20000)).columns)[:3]
+    ['客户号', '层级', '客户经理']
+    """
+    import pandas as pd
+
+    from tiering_lib.core.money import format_percent
+    from tiering_lib.service.metrics import _dec
+
+    s = load_plan_settings() if settings is None else settings
+    rows = []
+    for i in np.flatnonzero(book.outflow > 0):
+        out, before = int(book.outflow[i]), int(book.aum_prev[i])
+        if out >= s.outflow_min and Fraction(out) >= s.outflow_share * before:
+            rows.append(
+                {
+                    "客户号": book.ids[i],
+                    "层级": book.tier[i],
+                    "客户经理": book.rm[i] or "—",
+                    "流出金额(万元)": format_amount(out, "万元", 2),
+                    "占30天前总资产": format_percent(_dec(Fraction(out, before)), 1),
+                    "几天前": int(book.outflow_days_ago[i]),
+                }
+            )
+    columns = ["客户号", "层级", "客户经理", "流出金额(万元)", "占30天前总资产", "几天前"]
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def _deadline(days: int) -> str:
+    if days == 0:
+        return "当天"
+    return "当月" if days >= 30 else f"{days} 天内"
+
+
+def incident_checklist():
+    """The incident-handling checklist for a large outflow (流失预警): step, deadline, owner, done.
+
+    Examples
+    --------
+    >>> incident_checklist().iloc[0]["时限"]
+    '当天'
+    """
+    import pandas as pd
+
+    steps = require(load_yaml_dataset("maintenance.yaml"), "incident_checklist", "data/maintenance.yaml")
+    rows = []
+    for k, st in enumerate(steps, start=1):
+        rows.append(
+            {
+                "步骤": k,
+                "做什么": require(st, "step", "data/maintenance.yaml, incident_checklist"),
+                "时限": _deadline(int(require(st, "deadline_days", "data/maintenance.yaml, incident_checklist"))),
+                "负责人": require(st, "owner", "data/maintenance.yaml, incident_checklist"),
+                "完成": "☐",
+            }
+        )
+    return pd.DataFrame.from_records(rows).set_index("步骤")
+
+
+def export_plan(plan: MaintenancePlan, path: str | Path) -> dict[str, int]:
+    """Write a plan to ``.csv`` or ``.xlsx``; return the rows written per part.
+
+    A CSV holds one table: the scheduled contacts, then the carried-over
+    tasks (日程 = ``顺延``).  An Excel file holds three sheets: 维护计划,
+    顺延事项 and 每日汇总.
+
+    Raises
+    ------
+    DataError
+        For any other file type.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from tiering_lib import synthesize_branch, maintenance_plan
+    >>> plan = maintenance_plan(synthesize_branch(scale=20000), "RM01")
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     rows = export_plan(plan, pathlib.Path(d) / "plan.csv")
+    >>> rows["维护计划"] == len(plan.scheduled)
+    True
+    """
+    import pandas as pd
+
+    path = Path(path)
+    scheduled, carried = plan.to_frame(), plan.carried_frame()
+    counts = {"维护计划": len(scheduled), "顺延事项": len(carried)}
+    if path.suffix.lower() == ".csv":
+        carried_rows = carried.assign(日程="顺延", 顺序=range(1, len(carried) + 1))
+        both = pd.concat([scheduled, carried_rows[[c for c in scheduled.columns if c in carried_rows]]],
+                         ignore_index=True)
+        both.to_csv(path, index=False, encoding="utf-8-sig")
+    elif path.suffix.lower() == ".xlsx":
+        summary = plan.summary().reset_index()
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            scheduled.to_excel(writer, sheet_name="维护计划", index=False)
+            carried.to_excel(writer, sheet_name="顺延事项", index=False)
+            summary.to_excel(writer, sheet_name="每日汇总", index=False)
+        counts["每日汇总"] = len(summary)
+    else:
+        raise DataError(f"{path.name}: export the plan as .csv or .xlsx")
+    return counts

@@ -1,0 +1,289 @@
+"""Wealth segments (财富客户细分), the product shelf and cross-sell suggestions (deck §6).
+
+The deck names four wealth segments — 中年资本导向型财富客户, 老年稳健型财富客户,
+年轻的专业人士, 频繁交易者 — a product shelf (基金 证券 债券 定存 信托 外汇 保险) and
+the private-adviser services (我的私人财富顾问).  Which products and services
+suit which segment, and the rule that puts a customer into a segment, are the
+workbook's design (``data/wealth_segments.yaml``, under ``workbook``):
+
+* wealth customers have total assets of at least ``min_aum_yuan`` (5万元);
+* 频繁交易者: ``frequent_trades_per_month`` trades or more, whatever the age;
+* otherwise by age: 60+ 老年稳健型, under 35 年轻的专业人士, else 中年资本导向型.
+
+A cross-sell suggestion is a *gap*: a product the customer's segment is
+recommended but the customer does not hold, in the segment's order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Iterable
+
+import numpy as np
+
+from tiering_lib.core.money import to_fen
+from tiering_lib.datasets.files import load_yaml_dataset, require
+from tiering_lib.errors import DataError
+
+__all__ = [
+    "NOT_WEALTH",
+    "product_shelf",
+    "wealth_segments",
+    "assign_wealth_segments",
+    "product_gaps",
+    "CrossSellSuggestion",
+    "cross_sell_suggestions",
+    "segment_product_table",
+    "adviser_services_table",
+    "segment_overview",
+]
+
+#: Segment label of customers below the wealth threshold.
+NOT_WEALTH = "非财富客户"
+_FILE = "data/wealth_segments.yaml"
+
+
+def product_shelf() -> tuple[str, ...]:
+    """The deck's product shelf, in the deck's order, checked against the branch's product lines.
+
+    Examples
+    --------
+    >>> product_shelf()
+    ('基金', '证券', '债券', '定存', '信托', '外汇', '保险')
+    """
+    from tiering_lib.service.branch import PRODUCT_LINES
+
+    data = load_yaml_dataset("wealth_segments.yaml")
+    shelf = tuple(require(item, "line", _FILE) for item in require(data, "product_shelf", _FILE))
+    base = require(data, "base_account", _FILE)
+    if (base, *shelf) != PRODUCT_LINES:
+        raise DataError(f"{_FILE}: base_account and product_shelf {[base, *shelf]} differ from {list(PRODUCT_LINES)}")
+    return shelf
+
+
+def wealth_segments() -> list[dict[str, Any]]:
+    """The four segments: ``name``, ``rule``, ``products`` (``line``, ``reason``) and ``services``.
+
+    Every product must be on the shelf and every service one of the deck's
+    private-adviser services; every adviser service must suit some segment.
+
+    Examples
+    --------
+    >>> [s["name"] for s in wealth_segments()][-1]
+    '频繁交易者'
+    """
+    data = load_yaml_dataset("wealth_segments.yaml")
+    shelf = set(product_shelf())
+    services = require(require(data, "private_adviser", _FILE), "services", _FILE)
+    out, used = [], set()
+    for seg in require(data, "segments", _FILE):
+        name = require(seg, "name", _FILE)
+        design = require(seg, "workbook", f"{_FILE}, segment {name!r}")
+        products = require(design, "products", f"{_FILE}, segment {name!r}")
+        for p in products:
+            if p.get("line") not in shelf:
+                raise DataError(f"{_FILE}, segment {name!r}: product {p.get('line')!r} is not on the shelf {sorted(shelf)}")
+        for s in require(design, "services", f"{_FILE}, segment {name!r}"):
+            if s not in services:
+                raise DataError(f"{_FILE}, segment {name!r}: service {s!r} is not a private-adviser service")
+            used.add(s)
+        out.append({"name": name, "rule": design.get("rule", ""), "products": products, "services": design["services"]})
+    missing = [s for s in services if s not in used]
+    if missing:
+        raise DataError(f"{_FILE}: adviser services {missing} suit no segment; add them to a segment's services")
+    return out
+
+
+def _rules() -> dict[str, int]:
+    r = require(load_yaml_dataset("wealth_segments.yaml"), "workbook_rules", _FILE)
+    return {
+        "min_aum": to_fen(str(require(r, "min_aum_yuan", _FILE))),
+        "trades": int(require(r, "frequent_trades_per_month", _FILE)),
+        "elderly": int(require(r, "elderly_from_age", _FILE)),
+        "young": int(require(r, "young_below_age", _FILE)),
+    }
+
+
+def assign_wealth_segments(book: Any) -> np.ndarray:
+    """Each customer's wealth segment, or :data:`NOT_WEALTH` below the wealth threshold.
+
+    Examples
+    --------
+    >>> from tiering_lib import synthesize_branch
+    >>> seg = assign_wealth_segments(synthesize_branch(scale=20000))
+    >>> sorted(set(seg.tolist()))[0]
+    '中年资本导向型财富客户'
+    """
+    r = _rules()
+    names = [s["name"] for s in wealth_segments()]
+    middle, elderly, young, trader = names
+    out = np.where(
+        book.trades_per_month >= r["trades"],
+        trader,
+        np.where(book.age >= r["elderly"], elderly, np.where(book.age < r["young"], young, middle)),
+    ).astype(object)
+    out[book.aum < r["min_aum"]] = NOT_WEALTH
+    return out
+
+
+def _segment(name: str) -> dict[str, Any]:
+    for s in wealth_segments():
+        if s["name"] == name:
+            return s
+    raise DataError(f"no wealth segment {name!r}; segments are {[s['name'] for s in wealth_segments()]}")
+
+
+def product_gaps(held: Iterable[str], segment: str) -> list[str]:
+    """Products recommended for ``segment`` that are not in ``held``, most important first.
+
+    Examples
+    --------
+    >>> product_gaps(["活期", "定存"], "老年稳健型财富客户")
+    ['债券', '保险']
+    """
+    have = set(held)
+    return [p["line"] for p in _segment(segment)["products"] if p["line"] not in have]
+
+
+@dataclass(frozen=True)
+class CrossSellSuggestion:
+    """Cross-sell suggestions for one customer: the gaps in their holdings and the adviser services."""
+
+    customer_id: str
+    segment: str
+    held: tuple[str, ...]
+    gaps: tuple[tuple[str, str], ...]
+    services: tuple[str, ...]
+
+    def to_frame(self):
+        """The gaps as a DataFrame: 顺序, 建议产品, 理由."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [{"顺序": k + 1, "建议产品": line, "理由": why} for k, (line, why) in enumerate(self.gaps)],
+            columns=["顺序", "建议产品", "理由"],
+        ).set_index("顺序")
+
+    def _repr_html_(self) -> str:
+        import html
+
+        head = (
+            f"<p><b>{html.escape(self.customer_id)}</b>({html.escape(self.segment)})"
+            f"已持有:{html.escape('、'.join(self.held))}</p>"
+        )
+        if not self.gaps:
+            body = "<p>该客群的推荐产品已全部持有。</p>"
+        else:
+            body = self.to_frame().to_html()
+        services = f"<p>可提供的私人财富顾问服务:{html.escape('、'.join(self.services)) or '—'}</p>"
+        return head + body + services
+
+
+def cross_sell_suggestions(book: Any, customer_id: str) -> CrossSellSuggestion:
+    """What to offer one customer next, from the gaps between their holdings and their segment.
+
+    Raises
+    ------
+    DataError
+        If the customer is not a wealth customer (total assets below the threshold).
+
+    Examples
+    --------
+    >>> from tiering_lib import synthesize_branch
+    >>> book = synthesize_branch(scale=20000)
+    >>> rich = book.ids[int(book.aum.argmax())]
+    >>> cross_sell_suggestions(book, rich).customer_id == rich
+    True
+    """
+    from tiering_lib.service.branch import PRODUCT_LINES
+
+    row = book.index_of(customer_id)
+    segment = assign_wealth_segments(book.select([row]))[0]
+    if segment == NOT_WEALTH:
+        raise DataError(
+            f"customer {customer_id} has total assets below the wealth threshold; "
+            "suggestions are for wealth customers (class B and above)"
+        )
+    held = tuple(p for p, h in zip(PRODUCT_LINES, book.held[row]) if h)
+    seg = _segment(segment)
+    gaps = tuple((p["line"], p["reason"]) for p in seg["products"] if p["line"] not in held)
+    return CrossSellSuggestion(customer_id, segment, held, gaps, tuple(seg["services"]))
+
+
+def segment_product_table():
+    """Segments × shelf: the recommended products ranked (1 = offer first), blank if not recommended.
+
+    Examples
+    --------
+    >>> segment_product_table().loc["老年稳健型财富客户", "定存"]
+    '1'
+    """
+    import pandas as pd
+
+    shelf = product_shelf()
+    rows = []
+    for s in wealth_segments():
+        rank = {p["line"]: str(k + 1) for k, p in enumerate(s["products"])}
+        rows.append({"财富客群": s["name"], **{line: rank.get(line, "") for line in shelf}})
+    return pd.DataFrame.from_records(rows).set_index("财富客群")
+
+
+def adviser_services_table():
+    """The deck's private-adviser services × segments (✓ where the workbook offers it).
+
+    Examples
+    --------
+    >>> adviser_services_table().shape
+    (12, 4)
+    """
+    import pandas as pd
+
+    segs = wealth_segments()
+    services = require(require(load_yaml_dataset("wealth_segments.yaml"), "private_adviser", _FILE), "services", _FILE)
+    rows = [{"私人财富顾问服务": sv, **{s["name"]: ("✓" if sv in s["services"] else "") for s in segs}}
+            for sv in services]
+    return pd.DataFrame.from_records(rows).set_index("私人财富顾问服务")
+
+
+def segment_overview(book: Any):
+    """Per wealth segment: customers, average total assets, cross-sell rate and the commonest gap.
+
+    Examples
+    --------
+    >>> from tiering_lib import synthesize_branch
+    >>> list(segment_overview(synthesize_branch(scale=20000)).columns)[:2]
+    ['客户数', '户均总资产(万元)']
+    """
+    import pandas as pd
+
+    from tiering_lib.core.money import format_percent, round_half_up
+    from tiering_lib.service.branch import PRODUCT_LINES
+    from tiering_lib.service.metrics import _dec, share_two_or_more
+
+    seg = assign_wealth_segments(book)
+    rows = []
+    for s in wealth_segments():
+        m = seg == s["name"]
+        n = int(m.sum())
+        gaps: Counter[str] = Counter()
+        n_gaps = 0
+        for row in np.flatnonzero(m):
+            held = [p for p, h in zip(PRODUCT_LINES, book.held[row]) if h]
+            g = product_gaps(held, s["name"])
+            n_gaps += len(g)
+            gaps.update(g)
+        common = sorted(gaps.items(), key=lambda kv: (-kv[1], product_shelf().index(kv[0])))
+        total = sum(int(v) for v in book.aum[m].tolist())
+        rows.append(
+            {
+                "财富客群": s["name"],
+                "客户数": n,
+                "户均总资产(万元)": f"{round_half_up(_dec(Fraction(total, n)) / 1_000_000, 2):,}" if n else "—",
+                "持有两类及以上产品": format_percent(_dec(share_two_or_more(book.held[m])), 1) if n else "—",
+                "人均产品缺口(类)": str(round_half_up(_dec(Fraction(n_gaps, n)), 1)) if n else "—",
+                "最常见的缺口": f"{common[0][0]}({common[0][1]} 户)" if common else "—",
+            }
+        )
+    return pd.DataFrame.from_records(rows).set_index("财富客群")
