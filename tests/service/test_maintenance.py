@@ -72,7 +72,11 @@ def test_low_information_asks_for_the_missing_fields():
 
 
 def test_plan_by_hand_capacity_and_carry_over():
-    T = tl.ContactTask
+    rank = {code: k for k, code in enumerate(tl.builtin_scheme("core_four_class").codes_top_down)}
+
+    def T(cid, tier, rm, reasons, reason_rank, due_day):
+        return tl.ContactTask(cid, tier, rm, reasons, reason_rank, due_day, tier_rank=rank[tier])
+
     tasks = [
         T("C000005", "C", "RM01", ("routine",), 3, 0),
         T("C000004", "C", "RM01", ("overdue",), 2, -3),

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Mapping
 
 from tiering_lib.ccpr.standards import CCPR_STANDARDS, CcprStandard, ccpr_standard
-from tiering_lib.core.money import round_half_up
+from tiering_lib.core.money import to_decimal
 from tiering_lib.errors import DataError, TieringError
 
 __all__ = [
@@ -94,7 +93,7 @@ class SelfAssessment:
     def score_text(self, code: str) -> str:
         """A standard's score rounded half up to one decimal, e.g. ``'2.3'``."""
         f = self.scores[code]
-        return str(round_half_up(Decimal(f.numerator) / Decimal(f.denominator), 1))
+        return str(to_decimal(f, 1))
 
     def weakest_statements(self) -> tuple[str, ...]:
         """The weakest standard's statements with its lowest rating."""

@@ -7,9 +7,9 @@ from typing import Sequence
 import numpy as np
 
 from tiering_lib.core.classify import as_balances, classify
-from tiering_lib.core.money import fen_to_unit, format_percent
+from tiering_lib.core.money import fen_to_unit, format_percent, to_decimal
 from tiering_lib.core.schemes import TierScheme
-from tiering_lib.core.tables import DistributionTable, _decimal
+from tiering_lib.core.tables import DistributionTable
 
 __all__ = ["describe_concentration", "scheme_frame", "tier_assignments"]
 
@@ -26,8 +26,8 @@ def describe_concentration(table: DistributionTable) -> str:
     """
     lines = []
     for tier in table.scheme.display_tiers():
-        hh = format_percent(_decimal(table.household_share(tier.code)), 3)
-        amt = format_percent(_decimal(table.amount_share(tier.code)), 3)
+        hh = format_percent(to_decimal(table.household_share(tier.code)), 3)
+        amt = format_percent(to_decimal(table.amount_share(tier.code)), 3)
         lines.append(f"{tier.name_zh}:{hh} 的户数持有 {amt} 的余额。")
     return "\n".join(lines)
 

@@ -7,7 +7,8 @@ becomes exactly ``322918321840`` 分.  Units accepted everywhere: ``"分"``,
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from fractions import Fraction
 
 from tiering_lib.errors import DataError
 
@@ -16,6 +17,9 @@ __all__ = [
     "to_fen",
     "fen_to_unit",
     "round_half_up",
+    "to_decimal",
+    "exact_sum",
+    "DECIMAL_DIGITS",
     "format_amount",
     "format_percent",
 ]
@@ -108,6 +112,52 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     Decimal('2.087')
     """
     return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+#: Significant digits kept when an exact fraction becomes a Decimal (before any rounding to places).
+DECIMAL_DIGITS = 40
+
+
+def to_decimal(value: Fraction | Decimal | int, places: int | None = None) -> Decimal:
+    """An exact value (a Fraction such as a share) as a Decimal, optionally rounded half up.
+
+    The division keeps :data:`DECIMAL_DIGITS` significant digits, far more than
+    any report shows, and then rounds to ``places`` decimals if given.  Every
+    module converts shares, rates and averages through this one function.
+
+    Examples
+    --------
+    >>> to_decimal(Fraction(1, 8))
+    Decimal('0.125')
+    >>> to_decimal(Fraction(2, 3), 4)
+    Decimal('0.6667')
+    """
+    frac = Fraction(value)
+    with localcontext() as ctx:
+        ctx.prec = DECIMAL_DIGITS
+        exact = Decimal(frac.numerator) / Decimal(frac.denominator)
+    return exact if places is None else round_half_up(exact, places)
+
+
+def exact_sum(values) -> int:
+    """The exact sum of whole amounts (an integer array or any iterable of ints), as a Python int.
+
+    numpy's int64 sum is used when it cannot overflow, Python integers otherwise.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> exact_sum(np.array([2**62, 2**62]))
+    9223372036854775808
+    """
+    import numpy as np
+
+    arr = np.asarray(values)
+    if arr.size == 0:
+        return 0
+    if arr.dtype.kind in "iu" and int(np.abs(arr).max()) <= (2**62) // arr.size:
+        return int(arr.sum())
+    return sum(int(v) for v in arr.tolist())
 
 
 def format_amount(fen: int, unit: str = "万元", places: int = 2, suffix: bool = False) -> str:

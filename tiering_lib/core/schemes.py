@@ -128,6 +128,17 @@ class TierScheme:
         return tuple(t.code for t in self.tiers)
 
     @property
+    def codes_top_down(self) -> tuple[str, ...]:
+        """Tier codes, highest tier first (the order of priority when serving customers).
+
+        Examples
+        --------
+        >>> builtin_scheme("core_four_class").codes_top_down
+        ('A1', 'A2', 'B', 'C', 'D')
+        """
+        return tuple(reversed(self.codes))
+
+    @property
     def thresholds(self) -> tuple[int, ...]:
         """Inner bounds in 分 (every lower bound but the first 0)."""
         return tuple(t.lower for t in self.tiers[1:])

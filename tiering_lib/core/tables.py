@@ -11,14 +11,13 @@ exact fractions shown as rounded Decimals.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
 
 from tiering_lib.core.classify import as_balances, classify
-from tiering_lib.core.money import fen_to_unit, format_percent, round_half_up
+from tiering_lib.core.money import exact_sum, fen_to_unit, format_percent, round_half_up, to_decimal
 from tiering_lib.core.schemes import TierScheme
 from tiering_lib.errors import DataError, SchemeError
 
@@ -29,10 +28,8 @@ COLUMNS = ("金额(万元)", "金额占比", "户数(户)", "户数占比", "户
 TOTAL_LABEL = "合计"
 
 
-def _decimal(frac: Fraction, places: int = 12) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = 40
-        return round_half_up(Decimal(frac.numerator) / Decimal(frac.denominator), places)
+#: Decimals kept for shares in :meth:`DistributionTable.to_frame`.
+SHARE_PLACES = 12
 
 
 @dataclass(frozen=True)
@@ -141,10 +138,10 @@ class DistributionTable:
             records.append(
                 {
                     COLUMNS[0]: r["amount_wan"],
-                    COLUMNS[1]: _decimal(r["amount_share"]),
+                    COLUMNS[1]: to_decimal(r["amount_share"], SHARE_PLACES),
                     COLUMNS[2]: r["households"],
-                    COLUMNS[3]: _decimal(r["household_share"]),
-                    COLUMNS[4]: None if avg is None else _decimal(avg, 2),
+                    COLUMNS[3]: to_decimal(r["household_share"], SHARE_PLACES),
+                    COLUMNS[4]: None if avg is None else to_decimal(avg, 2),
                 }
             )
         frame = pd.DataFrame.from_records(records, index=[r["label"] for r in self.rows()])
@@ -172,10 +169,10 @@ class DistributionTable:
             records.append(
                 {
                     COLUMNS[0]: f"{amount:,}" if amount_places is None else f"{amount:,.{amount_places}f}",
-                    COLUMNS[1]: format_percent(_decimal(r["amount_share"]), share_places),
+                    COLUMNS[1]: format_percent(to_decimal(r["amount_share"], SHARE_PLACES), share_places),
                     COLUMNS[2]: f"{r['households']:,}",
-                    COLUMNS[3]: format_percent(_decimal(r["household_share"]), share_places),
-                    COLUMNS[4]: "—" if avg is None else f"{round_half_up(_decimal(avg, 6), average_places):,}",
+                    COLUMNS[3]: format_percent(to_decimal(r["household_share"], SHARE_PLACES), share_places),
+                    COLUMNS[4]: "—" if avg is None else f"{round_half_up(to_decimal(avg, 6), average_places):,}",
                 }
             )
         frame = pd.DataFrame.from_records(records, index=[r["label"] for r in self.rows()])
@@ -240,12 +237,6 @@ def table_from_bands(
     return DistributionTable(scheme, n, a)
 
 
-def _exact_sum(values: np.ndarray) -> int:
-    if values.size and int(values.max()) > (2**62) // max(values.size, 1):
-        return sum(int(v) for v in values)  # would overflow int64: sum as Python ints
-    return int(values.sum())
-
-
 def table_from_balances(balances: Sequence[int] | np.ndarray, scheme: TierScheme) -> DistributionTable:
     """Tier customer-level balances (分) and tabulate households and amounts.
 
@@ -259,7 +250,7 @@ def table_from_balances(balances: Sequence[int] | np.ndarray, scheme: TierScheme
     arr = as_balances(balances)
     idx = classify(arr, scheme)
     counts = np.bincount(idx, minlength=len(scheme.tiers))
-    amounts = [_exact_sum(arr[idx == i]) for i in range(len(scheme.tiers))]
+    amounts = [exact_sum(arr[idx == i]) for i in range(len(scheme.tiers))]
     return DistributionTable(scheme, tuple(int(c) for c in counts), tuple(amounts))
 
 

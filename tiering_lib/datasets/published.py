@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from tiering_lib.core.money import round_half_up
+from tiering_lib.core.money import round_half_up, to_decimal
 from tiering_lib.core.tables import TOTAL_LABEL, DistributionTable
 from tiering_lib.datasets.files import read_dataset
 from tiering_lib.errors import DataError
@@ -73,8 +73,7 @@ def _places(printed: str) -> int:
 
 
 def _as_printed(value: Decimal | Fraction, printed: str, percent: bool) -> str:
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
+    value = to_decimal(value)
     if percent:
         value = value * 100
     text = str(round_half_up(value, _places(printed)))

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Callable, Iterator
 
 from tiering_lib.core.classify import classify
-from tiering_lib.core.money import round_half_up
+from tiering_lib.core.money import to_decimal
 from tiering_lib.core.schemes import TierScheme, builtin_scheme
 from tiering_lib.core.tables import COLUMNS, DistributionTable
 from tiering_lib.errors import DataError
@@ -34,10 +32,6 @@ __all__ = ["TierReport", "tier_report", "read_report", "SHEET_NAMES", "DEFAULT_S
 SHEET_NAMES = ("分层汇总", "客户明细", "问题数据")
 #: Scheme used when none is named: the deck's core retail system (A1/A2/B/C/D).
 DEFAULT_SCHEME = "core_four_class"
-
-
-def _decimal(value: Fraction, places: int) -> Decimal:
-    return round_half_up(Decimal(value.numerator) / Decimal(value.denominator), places)
 
 
 def _yuan(fen: int) -> Number:
@@ -79,10 +73,10 @@ class TierReport:
             yield [
                 row["label"],
                 row["amount_wan"],
-                _decimal(row["amount_share"], 6),
+                to_decimal(row["amount_share"], 6),
                 row["households"],
-                _decimal(row["household_share"], 6),
-                "—" if avg is None else _decimal(avg, 2),
+                to_decimal(row["household_share"], 6),
+                "—" if avg is None else to_decimal(avg, 2),
             ]
         yield []
         for line in self.notes():

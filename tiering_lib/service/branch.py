@@ -39,9 +39,9 @@ from tiering_lib.core.money import format_amount
 from tiering_lib.core.schemes import TierScheme, builtin_scheme
 from tiering_lib.core.synthesis import SYNTH_SEED, synthesize_population
 from tiering_lib.core.tables import DistributionTable, table_from_balances
+from tiering_lib.datasets.deck_tables import load_suzhou_bands
 from tiering_lib.datasets.files import load_yaml_dataset, require
 from tiering_lib.errors import DataError
-from tiering_lib.datasets.deck_tables import load_suzhou_bands
 
 __all__ = ["BRANCH_SEED", "PRODUCT_LINES", "BranchBook", "synthesize_branch"]
 

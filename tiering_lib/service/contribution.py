@@ -30,7 +30,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from tiering_lib.core.money import round_half_up, to_fen
+from tiering_lib.core.money import exact_sum, to_decimal, to_fen
 from tiering_lib.datasets.files import load_yaml_dataset, require
 from tiering_lib.errors import DataError
 
@@ -97,7 +97,7 @@ class ContributionAssumptions:
         from tiering_lib.core.money import fen_to_unit
 
         def pct(r: Fraction) -> str:
-            return f"{Decimal(r.numerator) * 100 / Decimal(r.denominator):f}".rstrip("0").rstrip(".") + "%"
+            return f"{to_decimal(r * 100):f}".rstrip("0").rstrip(".") + "%"
 
         rows = [(f"{k}息差", pct(v)) for k, v in self.spread.items()]
         rows += [(f"{k}中收费率", pct(v)) for k, v in self.fee_rate.items()]
@@ -168,6 +168,7 @@ class Contribution:
     fee_revenue: np.ndarray
     cost: np.ndarray
     abc: np.ndarray
+    tier_order: tuple[str, ...] = ()
 
     @property
     def revenue(self) -> np.ndarray:
@@ -186,11 +187,14 @@ class Contribution:
 
     def total(self) -> int:
         """Branch total contribution, 分 (exact)."""
-        return sum(int(v) for v in self.contribution.tolist())
+        return exact_sum(self.contribution)
 
-    def by_tier(self, order: tuple[str, ...] = ("A1", "A2", "B", "C", "D")):
-        """Customers, revenue, cost, contribution (万元) and cost centres per tier, with a 合计 row."""
-        return self._table(self.tier, order, "层级")
+    def by_tier(self, order: tuple[str, ...] | None = None):
+        """Customers, revenue, cost, contribution (万元) and cost centres per tier, with a 合计 row.
+
+        Tiers are listed in ``order``, by default the scheme's, highest tier first.
+        """
+        return self._table(self.tier, order or self.tier_order, "层级")
 
     def by_class(self):
         """The same per 客户经营ABC class (A VIP客户, B 重点客户, C 需求型伙伴/普通客户)."""
@@ -204,8 +208,8 @@ class Contribution:
         rows = []
         groups = [(c, key == c) for c in order] + [("合计", np.ones(key.size, dtype=bool))]
         for code, m in groups:
-            rev = sum(int(v) for v in self.revenue[m].tolist())
-            cost = sum(int(v) for v in self.cost[m].tolist())
+            rev = exact_sum(self.revenue[m])
+            cost = exact_sum(self.cost[m])
             n = int(m.sum())
             rows.append(
                 {
@@ -225,7 +229,7 @@ def _average_yuan(total: int, n: int) -> str:
     if not n:
         return "—"
     avg = Fraction(total, 100 * n)
-    return f"{round_half_up(Decimal(avg.numerator) / Decimal(avg.denominator), 0):,}"
+    return f"{to_decimal(avg, 0):,}"
 
 
 def abc_table(assumptions: ContributionAssumptions | None = None):
@@ -304,6 +308,7 @@ def customer_contribution(book: Any, assumptions: ContributionAssumptions | None
         fee_revenue=fees,
         cost=cost,
         abc=abc_classes(contribution, a.threshold_b, a.threshold_a),
+        tier_order=book.scheme.codes_top_down,
     )
 
 

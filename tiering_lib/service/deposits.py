@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from tiering_lib.core.money import round_half_up
+from tiering_lib.core.money import round_half_up, to_decimal
 from tiering_lib.errors import DataError
 
 __all__ = [
@@ -132,7 +132,7 @@ def monthly_inflows(growth_yi: Decimal, profile: str | tuple[int, ...]) -> list[
     fractions = [Fraction(str(w)) for w in weights]
     total = sum(fractions)
     shares = [f / total for f in fractions]
-    out = [Decimal(s.numerator) * growth_yi / Decimal(s.denominator) for s in shares]
+    out = [to_decimal(s * Fraction(growth_yi)) for s in shares]
     out[-1] = growth_yi - sum(out[:-1])  # the last month takes any rounding of the division
     return out
 

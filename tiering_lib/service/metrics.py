@@ -18,13 +18,12 @@ Waiting times are minutes (floats: time is measured, not counted).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
 
-from tiering_lib.core.money import format_amount, format_percent, round_half_up
+from tiering_lib.core.money import exact_sum, format_amount, format_percent, round_half_up, to_decimal
 from tiering_lib.errors import DataError
 
 __all__ = [
@@ -73,22 +72,11 @@ class AumChange:
         return Fraction(self.change, self.before) if self.before else None
 
     def __str__(self) -> str:
-        rate = "—" if self.rate is None else format_percent(_dec(self.rate), 2)
+        rate = "—" if self.rate is None else format_percent(to_decimal(self.rate), 2)
         return (
             f"{self.customers} 户:{format_amount(self.before, '万元', 2)} → "
             f"{format_amount(self.after, '万元', 2)} 万元(变化 {rate})"
         )
-
-
-def _dec(frac: Fraction) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = 30
-        return Decimal(frac.numerator) / Decimal(frac.denominator)
-
-
-def _exact_sum(values: np.ndarray) -> int:
-    # Branch books are far below int64's limit (9.2e18 分); Python ints keep it exact regardless.
-    return sum(int(v) for v in values.tolist())
 
 
 def aum_change(book: Any, segment: str | None = "高端") -> AumChange:
@@ -110,8 +98,8 @@ def aum_change(book: Any, segment: str | None = "高端") -> AumChange:
     """
     mask = np.ones(book.n, dtype=bool) if segment is None else book.segment == segment
     return AumChange(
-        before=_exact_sum(book.aum_prev[mask]),
-        after=_exact_sum(book.aum[mask]),
+        before=exact_sum(book.aum_prev[mask]),
+        after=exact_sum(book.aum[mask]),
         customers=int(mask.sum()),
     )
 
@@ -199,8 +187,8 @@ def cross_sell_table(book: Any):
             {
                 "客户级别": "全部客户" if seg is None else f"{seg}客户",
                 "客户数": int(m.sum()),
-                "人均持有产品数(类)": str(round_half_up(_dec(products_per_customer(held)), 2)) if m.any() else "—",
-                "持有两类及以上产品的客户占比": format_percent(_dec(share_two_or_more(held)), 1) if m.any() else "—",
+                "人均持有产品数(类)": str(round_half_up(to_decimal(products_per_customer(held)), 2)) if m.any() else "—",
+                "持有两类及以上产品的客户占比": format_percent(to_decimal(share_two_or_more(held)), 1) if m.any() else "—",
             }
         )
     return pd.DataFrame.from_records(rows).set_index("客户级别")
@@ -254,14 +242,14 @@ def key_metrics_table(book: Any, queue_result: Any = None):
         name = seg["segment"]
         if name == "高端":
             ch = aum_change(book, name)
-            rate = "—" if ch.rate is None else format_percent(_dec(ch.rate), 2)
+            rate = "—" if ch.rate is None else format_percent(to_decimal(ch.rate), 2)
             value = f"{format_amount(ch.after, '万元', 2)} 万元(30 天前 {format_amount(ch.before, '万元', 2)} 万元,变化 {rate})"
         elif name == "中端":
             two = cross_sell_rate(book, name, "two_or_more")
             per = cross_sell_rate(book, name, "products_per_customer")
             value = (
-                f"持有两类及以上产品的客户占 {format_percent(_dec(two), 1)};"
-                f"人均持有 {round_half_up(_dec(per), 2)} 类产品"
+                f"持有两类及以上产品的客户占 {format_percent(to_decimal(two), 1)};"
+                f"人均持有 {round_half_up(to_decimal(per), 2)} 类产品"
             )
         else:
             if queue_result is None:

@@ -27,15 +27,14 @@ from tiering_lib.service.maintenance import PlanSettings, info_scores, load_plan
 
 __all__ = ["ContactTask", "due_tasks", "MaintenancePlan", "schedule_contacts", "maintenance_plan"]
 
-_TIER_ORDER = ("A1", "A2", "B", "C", "D")  # highest first
-
-
 @dataclass(frozen=True)
 class ContactTask:
     """One customer due for contact, with every reason that applies.
 
     ``due_day`` is the working day it became due, counted from the plan's
-    first day (0); negative means overdue before the plan starts.
+    first day (0); negative means overdue before the plan starts.  ``rank``
+    is the position of its first reason in the plan's order of reasons and
+    ``tier_rank`` that of its tier from the top of the scheme (0 = highest).
     """
 
     customer_id: str
@@ -46,11 +45,11 @@ class ContactTask:
     due_day: int
     aum: int = 0
     note: str = ""
+    tier_rank: int = 0
 
     def key(self) -> tuple:
-        """Sort key: most urgent first."""
-        tier = _TIER_ORDER.index(self.tier) if self.tier in _TIER_ORDER else len(_TIER_ORDER)
-        return (self.rank, tier, self.due_day, -self.aum, self.customer_id)
+        """Sort key: most urgent first (reason, then higher tier, then earlier due, then larger assets)."""
+        return (self.rank, self.tier_rank, self.due_day, -self.aum, self.customer_id)
 
 
 def due_tasks(book: Any, settings: PlanSettings | None = None) -> list[ContactTask]:
@@ -65,6 +64,7 @@ def due_tasks(book: Any, settings: PlanSettings | None = None) -> list[ContactTa
     """
     s = load_plan_settings() if settings is None else settings
     codes = [c for c, _ in s.reasons]
+    tier_rank = {code: k for k, code in enumerate(book.scheme.codes_top_down)}
     scores = info_scores(book)
     out = []
     for i in np.flatnonzero(book.rm != ""):
@@ -95,7 +95,7 @@ def due_tasks(book: Any, settings: PlanSettings | None = None) -> list[ContactTa
         reasons = tuple(c for c in codes if c in found)
         out.append(
             ContactTask(str(book.ids[i]), str(tier), str(book.rm[i]), reasons, codes.index(reasons[0]),
-                 min(found.values()), int(book.aum[i]), ";".join(notes))
+                        min(found.values()), int(book.aum[i]), ";".join(notes), tier_rank[str(tier)])
         )
     return sorted(out, key=ContactTask.key)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from tiering_lib.core.money import format_amount
+from tiering_lib.core.money import exact_sum, format_amount, to_decimal
 from tiering_lib.datasets.files import load_yaml_dataset, require
 from tiering_lib.errors import DataError
 from tiering_lib.service.maintenance import PlanSettings, info_scores, info_weights, load_plan_settings
@@ -28,8 +28,11 @@ from tiering_lib.service.plan import MaintenancePlan
 __all__ = ["rm_books_table", "info_fields_table", "info_by_tier", "incident_list", "incident_checklist", "export_plan"]
 
 
-def rm_books_table(book: Any, order: tuple[str, ...] = ("A1", "A2", "B", "C")):
+def rm_books_table(book: Any, order: tuple[str, ...] | None = None):
     """Per relationship manager: customers of each tier, in all, and their total assets (万元).
+
+    Tiers are listed in ``order``, by default every tier of the book's scheme that
+    has customers with a relationship manager, highest first.
 
     Examples
     --------
@@ -39,12 +42,15 @@ def rm_books_table(book: Any, order: tuple[str, ...] = ("A1", "A2", "B", "C")):
     """
     import pandas as pd
 
+    managed = book.rm != ""
+    if order is None:
+        order = tuple(c for c in book.scheme.codes_top_down if (managed & (book.tier == c)).any())
     rows = []
     for rm in [*book.managers(), "合计"]:
         m = book.rm != "" if rm == "合计" else book.rm == rm
         row = {"客户经理": rm, **{f"{c}类": int((m & (book.tier == c)).sum()) for c in order}}
         row["客户数"] = int(m.sum())
-        row["总资产(万元)"] = format_amount(sum(int(v) for v in book.aum[m].tolist()), "万元", 2)
+        row["总资产(万元)"] = format_amount(exact_sum(book.aum[m]), "万元", 2)
         rows.append(row)
     return pd.DataFrame.from_records(rows).set_index("客户经理")
 
@@ -62,8 +68,10 @@ def info_fields_table():
     return pd.DataFrame(list(info_weights().items()), columns=["客户信息", "权重"]).set_index("客户信息")
 
 
-def info_by_tier(book: Any, order: tuple[str, ...] = ("A1", "A2", "B", "C", "D")):
+def info_by_tier(book: Any, order: tuple[str, ...] | None = None):
     """Per tier: customers, average information score, and the share below the plan's threshold.
+
+    Tiers are listed in ``order``, by default the book's scheme, highest first.
 
     Examples
     --------
@@ -74,23 +82,22 @@ def info_by_tier(book: Any, order: tuple[str, ...] = ("A1", "A2", "B", "C", "D")
     import pandas as pd
 
     from tiering_lib.core.money import format_percent, round_half_up
-    from tiering_lib.service.metrics import _dec
 
     low = load_plan_settings().low_info_score
     scores = info_scores(book)
     rows = []
-    for code in order:
+    for code in order or book.scheme.codes_top_down:
         m = book.tier == code
         n = int(m.sum())
         if not n:
             continue
-        total = sum(int(v) for v in scores[m].tolist())
+        total = exact_sum(scores[m])
         rows.append(
             {
                 "层级": code,
                 "客户数": n,
-                "平均信息完整度": str(round_half_up(_dec(Fraction(total, n)), 1)),
-                "信息不全的客户": format_percent(_dec(Fraction(int((scores[m] < low).sum()), n)), 1),
+                "平均信息完整度": str(round_half_up(to_decimal(Fraction(total, n)), 1)),
+                "信息不全的客户": format_percent(to_decimal(Fraction(int((scores[m] < low).sum()), n)), 1),
             }
         )
     return pd.DataFrame.from_records(rows).set_index("层级")
@@ -108,7 +115,6 @@ def incident_list(book: Any, settings: PlanSettings | None = None):
     import pandas as pd
 
     from tiering_lib.core.money import format_percent
-    from tiering_lib.service.metrics import _dec
 
     s = load_plan_settings() if settings is None else settings
     rows = []
@@ -121,7 +127,7 @@ def incident_list(book: Any, settings: PlanSettings | None = None):
                     "层级": book.tier[i],
                     "客户经理": book.rm[i] or "—",
                     "流出金额(万元)": format_amount(out, "万元", 2),
-                    "占30天前总资产": format_percent(_dec(Fraction(out, before)), 1),
+                    "占30天前总资产": format_percent(to_decimal(Fraction(out, before)), 1),
                     "几天前": int(book.outflow_days_ago[i]),
                 }
             )

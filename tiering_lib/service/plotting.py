@@ -11,7 +11,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 import numpy as np
 
-from tiering_lib.core.money import round_half_up
+from tiering_lib.core.money import exact_sum, round_half_up
 from tiering_lib.core.schemes import SEGMENTS
 from tiering_lib.display import PALETTE, SEGMENT_COLOURS, new_axes
 from tiering_lib.service.deposits import DepositProfit, load_executive_quote
@@ -92,7 +92,7 @@ def plot_vip_comparison(table: Any, ax=None):
     return ax
 
 
-def plot_contribution_by_tier(contribution: Any, ax=None, order: tuple[str, ...] = ("A1", "A2", "B", "C", "D")):
+def plot_contribution_by_tier(contribution: Any, ax=None, order: tuple[str, ...] | None = None):
     """Total annual contribution per tier (万元); bars below zero are cost centres in aggregate.
 
     Examples
@@ -103,10 +103,11 @@ def plot_contribution_by_tier(contribution: Any, ax=None, order: tuple[str, ...]
     5
     """
     ax = new_axes(ax)
+    order = order or contribution.tier_order
     values, centres = [], []
     for code in order:
         m = contribution.tier == code
-        values.append(sum(int(v) for v in contribution.contribution[m].tolist()) / 1_000_000)
+        values.append(exact_sum(contribution.contribution[m]) / 1_000_000)
         centres.append(int((contribution.cost_centre & m).sum()))
     colours = [PALETTE["primary"] if v >= 0 else PALETTE["amount"] for v in values]
     bars = ax.bar([f"{c}类" for c in order], values, color=colours)

@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from tiering_lib.core.money import to_fen
+from tiering_lib.core.money import exact_sum, to_decimal, to_fen
 from tiering_lib.datasets.files import load_yaml_dataset, require
 from tiering_lib.errors import DataError
 
@@ -260,7 +260,7 @@ def segment_overview(book: Any):
 
     from tiering_lib.core.money import format_percent, round_half_up
     from tiering_lib.service.branch import PRODUCT_LINES
-    from tiering_lib.service.metrics import _dec, share_two_or_more
+    from tiering_lib.service.metrics import share_two_or_more
 
     seg = assign_wealth_segments(book)
     rows = []
@@ -275,14 +275,14 @@ def segment_overview(book: Any):
             n_gaps += len(g)
             gaps.update(g)
         common = sorted(gaps.items(), key=lambda kv: (-kv[1], product_shelf().index(kv[0])))
-        total = sum(int(v) for v in book.aum[m].tolist())
+        total = exact_sum(book.aum[m])
         rows.append(
             {
                 "财富客群": s["name"],
                 "客户数": n,
-                "户均总资产(万元)": f"{round_half_up(_dec(Fraction(total, n)) / 1_000_000, 2):,}" if n else "—",
-                "持有两类及以上产品": format_percent(_dec(share_two_or_more(book.held[m])), 1) if n else "—",
-                "人均产品缺口(类)": str(round_half_up(_dec(Fraction(n_gaps, n)), 1)) if n else "—",
+                "户均总资产(万元)": f"{round_half_up(to_decimal(Fraction(total, n)) / 1_000_000, 2):,}" if n else "—",
+                "持有两类及以上产品": format_percent(to_decimal(share_two_or_more(book.held[m])), 1) if n else "—",
+                "人均产品缺口(类)": str(round_half_up(to_decimal(Fraction(n_gaps, n)), 1)) if n else "—",
                 "最常见的缺口": f"{common[0][0]}({common[0][1]} 户)" if common else "—",
             }
         )
