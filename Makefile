@@ -44,7 +44,7 @@ notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py $(NB)
 
 editions: $(STAMP)
-	$(BIN)/python -m tiering_lib editions notebooks build/editions
+	$(BIN)/python -m tiering_lib editions --source notebooks --out build/editions
 
 # Refresh the exact versions after changing dependencies in pyproject.toml (and environment.yml).
 lock:

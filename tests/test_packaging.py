@@ -8,8 +8,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
-
 from helpers import ROOT
 
 
@@ -95,3 +95,48 @@ def test_data_files_are_packaged():
     assert {"suzhou_2012_02_bands.csv", "suzhou_2012_02_classes.csv", "README.md"} <= names
     font = resources.files("tiering_lib").joinpath("fonts", "NotoSansSC-Regular.otf")
     assert font.is_file() and (ROOT / "tiering_lib" / "fonts" / "OFL.txt").is_file()
+
+
+@pytest.mark.slow
+def test_the_wheel_works_installed_outside_the_repository(tmp_path):
+    """Build the wheel, install it alone into a fresh environment, and use it from a folder outside the checkout."""
+    import sysconfig
+
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(ROOT)],
+        check=True, capture_output=True, timeout=300,
+    )
+    (wheel,) = dist.glob("tiering_lib-*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
+        check=True, capture_output=True, timeout=300,
+    )
+    # The dependencies (numpy, pandas …) come from this environment's site-packages, but not its editable
+    # tiering_lib: a path listed in a .pth file is added as it is, its own .pth files are not processed.
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    Path(site, "_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    work = tmp_path / "分行 数据"
+    work.mkdir()
+    (work / "导出.csv").write_bytes("客户号,余额\nK1,500\nK2,300000\n".encode("gbk"))
+    run = subprocess.run([str(python), "-m", "tiering_lib", "tier", "导出.csv", "--out", "报告.xlsx"],
+                         capture_output=True, text=True, cwd=work, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert (work / "报告.xlsx").is_file()
+    check = (
+        "import tiering_lib as tl; from tiering_lib.course.agenda import chapter_notebooks; "
+        "print(tl.__file__); print(len(tl.load_cases()), len(chapter_notebooks()), tl.load_suzhou_bands().total_households); "
+        "print(tl.chinese_font_path().is_file())"
+    )
+    run = subprocess.run([str(python), "-c", check], capture_output=True, text=True, cwd=work, timeout=300)
+    assert run.returncode == 0, run.stderr
+    location, counts, font = run.stdout.splitlines()
+    assert Path(location).is_relative_to(venv), location
+    cases, chapters, households = (int(x) for x in counts.split())
+    assert cases == len(list((ROOT / "casestudies").glob("*.yaml")))
+    assert chapters == len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    assert households == 7_439_432 and font == "True"

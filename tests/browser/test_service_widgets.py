@@ -1,4 +1,4 @@
-"""Notebooks 06–08 in a real JupyterLab (issue 5): the queue and contribution explorers follow their
+"""Notebooks 06–08 in a real JupyterLab: the queue and contribution explorers follow their
 controls with the library's numbers, and the Mermaid diagrams render."""
 
 from __future__ import annotations

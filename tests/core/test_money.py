@@ -28,7 +28,7 @@ def test_to_fen_refuses_inexact_or_non_numbers(bad):
 
 
 def test_unknown_unit():
-    with pytest.raises(tl.DataError, match="unknown unit"):
+    with pytest.raises(tl.DataError, match="不认识单位“美元”"):
         tl.to_fen("1", "美元")
 
 

@@ -36,19 +36,21 @@ def spec(*tiers, **extra):
 @pytest.mark.parametrize(
     "tiers, message",
     [
-        ([], "no tiers|non-empty"),
-        ([{"code": "A", "lower": 100}], "must start at 0"),
-        ([{"code": "A", "lower": 0, "upper": 100}, {"code": "B", "lower": 200}], "gap between tier 'A'"),
-        ([{"code": "A", "lower": 0, "upper": 300}, {"code": "B", "lower": 200}], "overlaps tier 'B'"),
-        ([{"code": "A", "lower": 0, "upper": 100}, {"code": "A", "lower": 100}], "used twice"),
-        ([{"code": "A", "lower": 0, "upper": 100}, {"code": "B", "lower": 100, "upper": 500}], "top tier ends"),
-        ([{"code": "A", "lower": 0}, {"code": "B", "lower": 0}], "both start at 0"),
-        ([{"code": "A", "lower": 0, "upper": 0}], "not above its lower"),
-        ([{"code": "A", "lower": "-5"}], "negative"),
-        ([{"code": "A", "lower": "abc"}], "not a number"),
-        ([{"code": "A"}], "'lower' bound is missing"),
-        ([{"code": "A", "lower": 0, "colour": "red"}], "unknown key"),
-        ([{"code": "A", "lower": 0, "segment": "超高端"}], "segment"),
+        ([], "tiers 应是不为空的层级列表"),
+        ([{"code": "A", "lower": 100}], "层级“A”:最低一层从 100 元开始,但必须从 0 开始"),
+        ([{"code": "A", "lower": 0, "upper": 100}, {"code": "B", "lower": 200}], "层级“A”和层级“B”之间有空档"),
+        ([{"code": "A", "lower": 0, "upper": 300}, {"code": "B", "lower": 200}], "层级“A”和层级“B”互相重叠"),
+        ([{"code": "A", "lower": 0, "upper": 100}, {"code": "A", "lower": 100}], "层级代码“A”用了两次"),
+        ([{"code": "A", "lower": 0, "upper": 100}, {"code": "B", "lower": 100, "upper": 500}], "层级“B”:最高一层到 500 元为止"),
+        ([{"code": "A", "lower": 0}, {"code": "B", "lower": 0}], "都从 0 元开始"),
+        ([{"code": "A", "lower": 0, "upper": 0}], "上限 0 元 不高于下限 0 元"),
+        ([{"code": "A", "lower": "-5"}], "下限 lower 是负数"),
+        ([{"code": "A", "lower": "abc"}], "金额“abc”不是数字"),
+        ([{"code": "A"}], "层级“A”:缺少下限 lower"),
+        ([{"code": "A", "lower": 0, "colour": "red"}], "不认识的键 “colour”"),
+        ([{"code": "A", "lower": 0, "segment": "超高端"}], "客户级别“超高端”"),
+        ([{"code": "A", "lower": 0, "upper": "1e400"}, {"code": "B", "lower": "1e400"}], "大得不合理"),
+        ([{"code": "A", "lower": 0, "uper": 5}], "是不是“upper”"),
     ],
 )
 def test_invalid_schemes_name_tier_and_value(tiers, message):
@@ -98,20 +100,20 @@ def test_load_scheme_files(tmp_path, suffix):
 def test_load_scheme_errors_name_the_file(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\ntiers:\n  - {code: A, lower: 5}\n", encoding="utf-8")
-    with pytest.raises(tl.SchemeError, match="bad.yaml.*must start at 0"):
+    with pytest.raises(tl.SchemeError, match="bad.yaml.*必须从 0 开始"):
         tl.load_scheme(bad)
     broken = tmp_path / "broken.yaml"
     broken.write_text("tiers: [", encoding="utf-8")
-    with pytest.raises(tl.SchemeError, match="broken.yaml: not valid YAML"):
+    with pytest.raises(tl.SchemeError, match="broken.yaml:不是有效的 YAML"):
         tl.load_scheme(broken)
-    with pytest.raises(tl.SchemeError, match="cannot read"):
+    with pytest.raises(tl.SchemeError, match="无法读取方案文件"):
         tl.load_scheme(tmp_path / "missing.yaml")
     other = tmp_path / "scheme.txt"
     other.write_text("x", encoding="utf-8")
-    with pytest.raises(tl.SchemeError, match="unknown scheme file type"):
+    with pytest.raises(tl.SchemeError, match="不认识的方案文件类型"):
         tl.load_scheme(other)
 
 
 def test_unknown_builtin():
-    with pytest.raises(tl.SchemeError, match="no built-in scheme"):
+    with pytest.raises(tl.SchemeError, match="没有名为“nope”的内置方案"):
         tl.builtin_scheme("nope")

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 import tiering_lib as tl
 from tiering_lib.course.editions import build_editions, learner_edition
 from tiering_lib.course.exercises import expected_answer
 
-from helpers import ROOT
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 ALLOWED_TAGS = {"solution", "self-check", "trainer-note", "nbval-ignore-output"}
 

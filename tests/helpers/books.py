@@ -1,4 +1,4 @@
-"""Hand-made branch books for the [service] tests (issue 5): a few customers whose numbers can be
+"""Hand-made branch books for the service tests: a few customers whose numbers can be
 worked out on paper.  Not a test module (no ``test_`` prefix); imported by test_branch, test_metrics,
 test_contribution, test_wealth and test_maintenance."""
 

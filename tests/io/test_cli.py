@@ -98,16 +98,19 @@ def test_scheme_from_a_file(export, tmp_path):
         (["{export}", "--column", "余额"], "应写成 字段=列名"),
         (["{export}", "--out", "{tmp}/no/such/folder/r.xlsx"], "无法写入报告"),
         (["{export}", "--out", "{tmp}/r.csv"], "应以 .xlsx 结尾"),
-        (["{export}", "--scheme", "{bad_scheme}"], "top tier"),
+        (["{export}", "--scheme", "{bad_scheme}"], "最高一层"),
+        (["{export}", "--scheme", "{huge_scheme}"], "大得不合理"),
     ],
 )
 def test_unusable_input_is_one_line_and_no_traceback(export, tmp_path, args, message):
     (tmp_path / "empty.csv").write_bytes(b"")
     (tmp_path / "no_balance.csv").write_bytes(csv_bytes([["客户号", "姓名"], ["K1", "张三"]]))
     (tmp_path / "bad.yaml").write_text("name: bad\ntiers:\n  - {code: A, lower: 0, upper: 5}\n", encoding="utf-8")
+    (tmp_path / "huge.yaml").write_text("name: huge\ntiers:\n  - {code: A, lower: 0}\n  - {code: B, lower: 1e400}\n", encoding="utf-8")
     names = {
         "export": export, "empty": tmp_path / "empty.csv", "no_balance": tmp_path / "no_balance.csv",
         "missing": tmp_path / "missing", "tmp": tmp_path, "bad_scheme": tmp_path / "bad.yaml",
+        "huge_scheme": tmp_path / "huge.yaml",
     }
     run = tier(*(a.format(**names) for a in args))
     assert run.returncode == 1
@@ -134,7 +137,17 @@ def test_wrong_command_line_exits_2_with_one_chinese_line(args):
 
 def test_tier_is_listed_by_the_main_command():
     run = subprocess.run([sys.executable, "-m", "tiering_lib"], capture_output=True, text=True, cwd=ROOT)
-    assert "tier" in run.stdout.splitlines()[0]
+    assert run.returncode == 0
+    listed = [line.split()[0] for line in run.stdout.splitlines() if line.startswith("    ")]
+    assert listed[:2] == ["tier", "editions"]
+
+
+def test_help_lists_every_exit_code_the_command_can_return():
+    from tiering_lib.commandline import EXIT_CODES
+
+    help_text = tier("--help").stdout
+    for code, meaning in EXIT_CODES.items():
+        assert f"  {code:<5}{meaning}" in help_text
 
 
 def test_progress_goes_to_stderr(export, tmp_path, monkeypatch):

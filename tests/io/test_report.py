@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import openpyxl
@@ -128,3 +129,19 @@ def test_the_same_report_gives_the_same_bytes(result, tmp_path):
     report = tl.tier_report(result)
     first = report.save(tmp_path / "a.xlsx").read_bytes()
     assert report.save(tmp_path / "b.xlsx").read_bytes() == first
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [("", "1 到 31 个字符"), ("长" * 32, "1 到 31 个字符"), ("明细:2024", "不允许的字符 :"), ("a[1]", "不允许的字符 [ ]"),
+     ("x?", "不允许的字符 ?"), ("'明细", "单引号"), ("a\\b", "不允许的字符 \\")],
+)
+def test_sheet_names_follow_excels_rules(name, problem):
+    with pytest.raises(tl.DataError, match=re.escape(problem)):
+        Sheet(name, ["a"], [])
+
+
+def test_duplicate_sheet_names_are_refused(tmp_path):
+    with pytest.raises(tl.DataError, match="工作表名重复"):
+        write_xlsx(tmp_path / "x.xlsx", [Sheet("明细", ["a"], []), Sheet("明细", ["a"], [])])
+    assert not list(tmp_path.iterdir())

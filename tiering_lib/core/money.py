@@ -32,9 +32,7 @@ def _unit_size(unit: str) -> int:
     try:
         return UNITS[unit]
     except KeyError:
-        raise DataError(
-            f"unknown unit {unit!r}: use one of {', '.join(UNITS)}"
-        ) from None
+        raise DataError(f"不认识单位“{unit}”;可用的单位:{'、'.join(UNITS)}") from None
 
 
 def to_fen(value: object, unit: str = "元") -> int:
@@ -56,8 +54,8 @@ def to_fen(value: object, unit: str = "元") -> int:
     Raises
     ------
     DataError
-        If the value is not a number, is a float, or has more precision than
-        one 分.
+        If the value is not a number, is a float, has more precision than
+        one 分, or is too large for a 64-bit integer of 分.
 
     Examples
     --------
@@ -67,22 +65,21 @@ def to_fen(value: object, unit: str = "元") -> int:
     1000000
     """
     if isinstance(value, float):
-        raise DataError(
-            f"amount {value!r} is a float; pass it as text or Decimal so no digit is lost"
-        )
+        raise DataError(f"金额 {value!r} 是浮点数,可能已丢失位数;请写成文本或 Decimal")
     if isinstance(value, bool):
-        raise DataError(f"amount {value!r} is not a number")
+        raise DataError(f"金额“{value}”不是数字")
     try:
         amount = Decimal(str(value).strip())
     except InvalidOperation:
-        raise DataError(f"amount {value!r} is not a number") from None
+        raise DataError(f"金额“{value}”不是数字") from None
     if not amount.is_finite():
-        raise DataError(f"amount {value!r} is not a finite number")
-    fen = amount * _unit_size(unit)
+        raise DataError(f"金额“{value}”不是有限的数")
+    size = _unit_size(unit)
+    if amount.adjusted() + len(str(size)) > 18:  # 10**18 分 would not fit a 64-bit integer
+        raise DataError(f"金额“{value} {unit}”大得不合理(超过 1 亿亿元)")
+    fen = amount * size
     if fen != fen.to_integral_value():
-        raise DataError(
-            f"amount {value!r} {unit} is not a whole number of 分 (0.01 元)"
-        )
+        raise DataError(f"金额“{value} {unit}”精确到分(0.01 元)以下")
     return int(fen)
 
 

@@ -10,23 +10,16 @@ which is what the deck's "(不含)" (upper bound not included) means.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Sequence
 
-from tiering_lib.core.money import UNITS, fen_to_unit, to_fen
-from tiering_lib.errors import SchemeError, TieringError
+from tiering_lib.core.money import fen_to_unit
+from tiering_lib.errors import SchemeError
 
-__all__ = [
-    "Tier",
-    "TierScheme",
-    "SEGMENTS",
-    "scheme_from_dict",
-    "load_scheme",
-    "builtin_scheme",
-    "builtin_scheme_names",
-]
+__all__ = ["Tier", "TierScheme", "SEGMENTS", "validated_scheme", "MAX_BOUND_FEN"]
+
+#: Highest bound a scheme may use, in 分 (100万亿元): far above any balance, and safe in 64-bit arithmetic.
+MAX_BOUND_FEN = 10**16
 
 #: The deck's three customer segments (§5) and the key metric of each.
 SEGMENTS: dict[str, str] = {
@@ -75,7 +68,7 @@ class Tier:
 
     def bounds_label(self, unit: str = "万元") -> str:
         """Bounds as a short Chinese label, e.g. ``'1万-5万(不含)'`` or ``'100万以上'``."""
-        return _bounds_label(self.lower, self.upper)
+        return bounds_label(self.lower, self.upper)
 
 
 def _wan_text(fen: int) -> str:
@@ -85,7 +78,7 @@ def _wan_text(fen: int) -> str:
     return f"{yuan}元"
 
 
-def _bounds_label(lower: int, upper: int | None) -> str:
+def bounds_label(lower: int, upper: int | None) -> str:
     if upper is None:
         return f"{_wan_text(lower)}以上"
     return f"{_wan_text(lower)}-{_wan_text(upper)}(不含)"
@@ -118,9 +111,7 @@ class TierScheme:
 
     def __post_init__(self) -> None:
         if not self._checked:
-            raise SchemeError(
-                "build a TierScheme with scheme_from_dict() or load_scheme(), which validate it"
-            )
+            raise SchemeError("请用 scheme_from_dict() 或 load_scheme() 建立分层方案,它们会检查方案是否有效")
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -133,6 +124,7 @@ class TierScheme:
 
         Examples
         --------
+        >>> from tiering_lib import builtin_scheme
         >>> builtin_scheme("core_four_class").codes_top_down
         ('A1', 'A2', 'B', 'C', 'D')
         """
@@ -154,7 +146,7 @@ class TierScheme:
         for t in self.tiers:
             if t.code == code:
                 return t
-        raise SchemeError(f"scheme {self.name!r} has no tier {code!r}; codes are {list(self.codes)}")
+        raise SchemeError(f"方案“{self.name}”没有层级“{code}”;层级代码有:{'、'.join(self.codes)}")
 
     def display_tiers(self) -> tuple[Tier, ...]:
         """Tiers in the order the scheme's tables show them."""
@@ -168,6 +160,7 @@ class TierScheme:
 
         Examples
         --------
+        >>> from tiering_lib import builtin_scheme
         >>> s = builtin_scheme("suzhou_three_class")
         >>> s.with_thresholds([1_000_000, 30_000_000]).tier("A").lower
         30000000
@@ -175,17 +168,16 @@ class TierScheme:
         thresholds = [int(t) for t in thresholds]
         if len(thresholds) != len(self.tiers) - 1:
             raise SchemeError(
-                f"scheme {self.name!r} has {len(self.tiers)} tiers and needs "
-                f"{len(self.tiers) - 1} thresholds, got {len(thresholds)}"
+                f"方案“{self.name}”有 {len(self.tiers)} 层,需要 {len(self.tiers) - 1} 个门槛,收到 {len(thresholds)} 个"
             )
         lowers = [0, *thresholds]
         uppers = [*thresholds, None]
         tiers = []
         for t, lo, up in zip(self.tiers, lowers, uppers):
             moved = (lo, up) != (t.lower, t.upper)
-            name = f"{t.code}类({_bounds_label(lo, up)})" if moved else t.name_zh
+            name = f"{t.code}类({bounds_label(lo, up)})" if moved else t.name_zh
             tiers.append(replace(t, lower=lo, upper=up, name_zh=name))
-        return _validated(self.name, self.title_zh, tiers, self.display_descending, self.source)
+        return validated_scheme(self.name, self.title_zh, tiers, self.display_descending, self.source)
 
     def to_dict(self) -> dict[str, Any]:
         """The scheme as a plain dict that :func:`scheme_from_dict` reads back (bounds in 元)."""
@@ -210,251 +202,83 @@ class TierScheme:
         }
 
 
-def _validated(
-    name: str,
-    title_zh: str,
-    tiers: Iterable[Tier],
-    display_descending: bool,
-    source: str,
-) -> TierScheme:
-    tiers = tuple(tiers)
+def _yuan(fen: int) -> str:
+    return f"{fen_to_unit(fen, '元'):,} 元"
+
+
+def _check_codes(name: str, tiers: tuple[Tier, ...]) -> None:
     if not tiers:
-        raise SchemeError(f"scheme {name!r} has no tiers; give at least one")
+        raise SchemeError(f"方案“{name}”没有任何层级;请至少给出一个层级")
     seen: set[str] = set()
     for t in tiers:
         if not t.code or not isinstance(t.code, str):
-            raise SchemeError(f"scheme {name!r}: a tier has no code; give each tier a short code such as 'A'")
+            raise SchemeError(f"方案“{name}”:有一个层级没有代码;请给每个层级一个简短的代码,如“A”")
         if t.code in seen:
-            raise SchemeError(f"scheme {name!r}: tier code {t.code!r} is used twice; codes must be unique")
+            raise SchemeError(f"方案“{name}”:层级代码“{t.code}”用了两次;代码不能重复")
         seen.add(t.code)
         if t.segment is not None and t.segment not in SEGMENTS:
             raise SchemeError(
-                f"scheme {name!r}, tier {t.code!r}: segment {t.segment!r} is not one of {list(SEGMENTS)}"
+                f"方案“{name}”,层级“{t.code}”:客户级别“{t.segment}”不是{'、'.join(SEGMENTS)}之一"
             )
-    ordered = tuple(sorted(tiers, key=lambda t: t.lower))
+        for bound in (t.lower, t.upper):
+            if bound is not None and not 0 <= bound <= MAX_BOUND_FEN:
+                raise SchemeError(
+                    f"方案“{name}”,层级“{t.code}”:界限 {_yuan(bound)} 超出可用范围(0 到 {_yuan(MAX_BOUND_FEN)})"
+                )
+
+
+def _check_bounds(name: str, ordered: tuple[Tier, ...]) -> None:
     if ordered[0].lower != 0:
         raise SchemeError(
-            f"scheme {name!r}, tier {ordered[0].code!r}: the lowest tier starts at "
-            f"{fen_to_unit(ordered[0].lower)} 元 but must start at 0, or balances below it land in no tier"
+            f"方案“{name}”,层级“{ordered[0].code}”:最低一层从 {_yuan(ordered[0].lower)}开始,"
+            "但必须从 0 开始,否则更低的余额不属于任何一层"
         )
     for low, high in zip(ordered, ordered[1:]):
+        pair = f"层级“{low.code}”和层级“{high.code}”"
         if high.lower == low.lower:
-            raise SchemeError(
-                f"scheme {name!r}: tiers {low.code!r} and {high.code!r} both start at "
-                f"{fen_to_unit(low.lower)} 元; bounds must strictly increase"
-            )
+            raise SchemeError(f"方案“{name}”:{pair}都从 {_yuan(low.lower)}开始;各层的下限必须从低到高严格递增")
         if low.upper is None:
             raise SchemeError(
-                f"scheme {name!r}, tier {low.code!r}: it has no upper bound but tier {high.code!r} "
-                f"starts above it at {fen_to_unit(high.lower)} 元; only the top tier may be open"
+                f"方案“{name}”,层级“{low.code}”:没有上限,但层级“{high.code}”从更高的 {_yuan(high.lower)}开始;"
+                "只有最高一层可以不设上限"
             )
-        if low.upper < high.lower:
+        if low.upper != high.lower:
+            what = "之间有空档,其间的余额不属于任何一层" if low.upper < high.lower else "互相重叠,而每笔余额只能属于一层"
             raise SchemeError(
-                f"scheme {name!r}: gap between tier {low.code!r} (ends at {fen_to_unit(low.upper)} 元) "
-                f"and tier {high.code!r} (starts at {fen_to_unit(high.lower)} 元); "
-                "balances in between would land in no tier"
-            )
-        if low.upper > high.lower:
-            raise SchemeError(
-                f"scheme {name!r}: tier {low.code!r} (ends at {fen_to_unit(low.upper)} 元) overlaps "
-                f"tier {high.code!r} (starts at {fen_to_unit(high.lower)} 元); "
-                "a balance must land in exactly one tier"
+                f"方案“{name}”:{pair}{what}(“{low.code}”到 {_yuan(low.upper)}为止,"
+                f"“{high.code}”从 {_yuan(high.lower)}开始)"
             )
     top = ordered[-1]
     if top.upper is not None:
         raise SchemeError(
-            f"scheme {name!r}, tier {top.code!r}: the top tier ends at {fen_to_unit(top.upper)} 元; "
-            "leave its upper bound empty (null) so that larger balances have a tier"
+            f"方案“{name}”,层级“{top.code}”:最高一层到 {_yuan(top.upper)}为止;"
+            "请把它的上限留空(null),让更大的余额也有层级"
         )
-    return TierScheme(
-        name=name,
-        title_zh=title_zh,
-        tiers=ordered,
-        display_descending=bool(display_descending),
-        source=source,
-        _checked=True,
-    )
 
 
-_TIER_KEYS = {"code", "name_zh", "name_en", "lower", "upper", "segment", "service_keys"}
-_SCHEME_KEYS = {"name", "title_zh", "unit", "display_descending", "source", "tiers"}
-
-
-def scheme_from_dict(spec: Mapping[str, Any]) -> TierScheme:
-    """Build and validate a scheme from a plain dict (as read from YAML, TOML or JSON).
-
-    Parameters
-    ----------
-    spec : mapping
-        ``name``, optional ``title_zh``, ``unit`` of the bounds (``"元"`` by
-        default, or ``"万元"``), optional ``display_descending`` and
-        ``source``, and ``tiers``: a list of mappings with ``code``,
-        ``lower``, optional ``upper`` (``None``/absent for the top tier, or
-        when it equals the next tier's lower bound), ``name_zh``,
-        ``name_en``, ``segment`` and ``service_keys``.
-
-    Returns
-    -------
-    TierScheme
+def validated_scheme(
+    name: str,
+    title_zh: str,
+    tiers: Iterable[Tier],
+    display_descending: bool = False,
+    source: str = "",
+) -> TierScheme:
+    """Check tiers and build the scheme: codes unique, bounds from 0, no gap, no overlap, open top.
 
     Raises
     ------
     SchemeError
-        Naming the tier and the value at fault.
+        Naming the tier and the bound (in 元) at fault, in Chinese.
 
     Examples
     --------
-    >>> s = scheme_from_dict({"name": "two", "unit": "万元", "tiers": [
-    ...     {"code": "L", "lower": 0, "upper": 5},
-    ...     {"code": "H", "lower": 5}]})
-    >>> s.codes, s.thresholds
-    (('L', 'H'), (5000000,))
+    >>> validated_scheme("x", "x", [Tier("L", "低", "low", 0, 100), Tier("H", "高", "high", 200, None)])
+    Traceback (most recent call last):
+    ...
+    tiering_lib.errors.SchemeError: 方案“x”:层级“L”和层级“H”之间有空档,其间的余额不属于任何一层(“L”到 1 元为止,“H”从 2 元开始)
     """
-    if not isinstance(spec, Mapping):
-        raise SchemeError(f"a scheme must be a mapping with 'name' and 'tiers', got {type(spec).__name__}")
-    name = str(spec.get("name") or "custom")
-    unknown = set(spec) - _SCHEME_KEYS
-    if unknown:
-        raise SchemeError(f"scheme {name!r}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_SCHEME_KEYS)}")
-    unit = spec.get("unit", "元")
-    if unit not in UNITS:
-        raise SchemeError(f"scheme {name!r}: unit {unit!r} is not one of {list(UNITS)}")
-    raw_tiers = spec.get("tiers")
-    if not isinstance(raw_tiers, Sequence) or isinstance(raw_tiers, (str, bytes)) or not raw_tiers:
-        raise SchemeError(f"scheme {name!r}: 'tiers' must be a non-empty list of tiers")
-    lowers: list[int] = []
-    parsed = []
-    for i, raw in enumerate(raw_tiers):
-        if not isinstance(raw, Mapping):
-            raise SchemeError(f"scheme {name!r}: tier #{i + 1} is not a mapping")
-        code = raw.get("code")
-        label = repr(code) if code else f"#{i + 1}"
-        bad = set(raw) - _TIER_KEYS
-        if bad:
-            raise SchemeError(f"scheme {name!r}, tier {label}: unknown key(s) {sorted(bad)}")
-        if raw.get("lower") is None:
-            raise SchemeError(f"scheme {name!r}, tier {label}: 'lower' bound is missing")
-        bounds = []
-        for key in ("lower", "upper"):
-            value = raw.get(key)
-            if value is None:
-                bounds.append(None)
-                continue
-            if isinstance(value, float):
-                value = repr(value)  # YAML/TOML numbers: the literal digits are what was written
-            try:
-                fen = to_fen(value, unit)
-            except TieringError as err:
-                raise SchemeError(f"scheme {name!r}, tier {label}: {key} bound: {err}") from None
-            if fen < 0:
-                raise SchemeError(f"scheme {name!r}, tier {label}: {key} bound {value} {unit} is negative")
-            bounds.append(fen)
-        lower, upper = bounds
-        if upper is not None and upper <= lower:
-            raise SchemeError(
-                f"scheme {name!r}, tier {label}: upper bound {raw.get('upper')} {unit} is not above "
-                f"its lower bound {raw.get('lower')} {unit}"
-            )
-        keys = raw.get("service_keys") or ()
-        if isinstance(keys, str):
-            keys = (keys,)
-        parsed.append((code, raw, lower, upper, tuple(str(k) for k in keys)))
-        lowers.append(lower)
-    # An omitted upper bound means "up to the next tier's lower bound".
-    order = sorted(range(len(parsed)), key=lambda k: lowers[k])
-    next_lower = {order[k]: lowers[order[k + 1]] for k in range(len(order) - 1)}
-    tiers = []
-    for k, (code, raw, lower, upper, keys) in enumerate(parsed):
-        if upper is None and k in next_lower and "upper" not in raw:
-            upper = next_lower[k]
-        tiers.append(
-            Tier(
-                code=str(code) if code is not None else "",
-                name_zh=str(raw.get("name_zh") or f"{code}类({_bounds_label(lower, upper)})"),
-                name_en=str(raw.get("name_en") or f"class {code}"),
-                lower=lower,
-                upper=upper,
-                segment=raw.get("segment"),
-                service_keys=keys,
-            )
-        )
-    return _validated(
-        name,
-        str(spec.get("title_zh") or name),
-        tiers,
-        bool(spec.get("display_descending", False)),
-        str(spec.get("source") or ""),
-    )
-
-
-def load_scheme(path: str | Path) -> TierScheme:
-    """Read and validate a scheme from a ``.yaml``/``.yml``, ``.toml`` or ``.json`` file.
-
-    Raises
-    ------
-    SchemeError
-        If the file cannot be read or parsed, or the scheme is invalid; the
-        message starts with the file name.
-    """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise SchemeError(f"{path}: cannot read the scheme file ({err})") from None
-    suffix = path.suffix.lower()
-    try:
-        if suffix in (".yaml", ".yml"):
-            import yaml
-
-            spec = yaml.safe_load(text)
-        elif suffix == ".toml":
-            import tomllib
-
-            spec = tomllib.loads(text)
-        elif suffix == ".json":
-            spec = json.loads(text)
-        else:
-            raise SchemeError(f"{path}: unknown scheme file type {suffix!r}; use .yaml, .toml or .json")
-    except SchemeError:
-        raise
-    except Exception as err:  # parser errors of three libraries
-        raise SchemeError(f"{path}: not valid {suffix[1:].upper()}: {err}") from None
-    try:
-        return scheme_from_dict(spec)
-    except SchemeError as err:
-        raise SchemeError(f"{path}: {err}") from None
-
-
-def builtin_scheme_names() -> tuple[str, ...]:
-    """Names of the built-in schemes.
-
-    Examples
-    --------
-    >>> builtin_scheme_names()
-    ('suzhou_three_class', 'core_four_class', 'suzhou_five_band')
-    """
-    from tiering_lib.core.builtin_schemes import BUILTIN_SPECS
-
-    return tuple(BUILTIN_SPECS)
-
-
-def builtin_scheme(name: str) -> TierScheme:
-    """One of the built-in schemes, validated.
-
-    Parameters
-    ----------
-    name : str
-        ``"suzhou_three_class"`` (A ≥20万, B 1–20万, C <1万),
-        ``"core_four_class"`` (A1 ≥50万, A2 20–50万, B 5–20万, C 1–5万,
-        D <1万) or ``"suzhou_five_band"`` (the Suzhou reporting bands).
-
-    Examples
-    --------
-    >>> builtin_scheme("core_four_class").codes
-    ('D', 'C', 'B', 'A2', 'A1')
-    """
-    from tiering_lib.core.builtin_schemes import BUILTIN_SPECS
-
-    if name not in BUILTIN_SPECS:
-        raise SchemeError(f"no built-in scheme {name!r}; choose one of {list(BUILTIN_SPECS)}")
-    return scheme_from_dict(BUILTIN_SPECS[name])
+    tiers = tuple(tiers)
+    _check_codes(name, tiers)
+    ordered = tuple(sorted(tiers, key=lambda t: t.lower))
+    _check_bounds(name, ordered)
+    return TierScheme(name, title_zh, ordered, bool(display_descending), source, _checked=True)

@@ -17,6 +17,8 @@ import json
 import shutil
 from pathlib import Path
 
+from tiering_lib.errors import TieringError
+
 __all__ = ["learner_edition", "build_editions", "LEARNER_DIR", "TRAINER_DIR"]
 
 LEARNER_DIR = "学员版"
@@ -75,6 +77,19 @@ def learner_edition(notebook: dict) -> dict:
     return nb
 
 
+def _clear_previous_build(target: Path) -> None:
+    """Empty a previous build of an edition; refuse a folder that holds anything but notebooks."""
+    if target.exists():
+        strangers = [p.name for p in target.iterdir() if p.suffix != ".ipynb" and p.name != ".ipynb_checkpoints"]
+        if not target.is_dir() or strangers:
+            raise TieringError(
+                f"{target}:这个文件夹里有笔记本以外的文件({'、'.join(strangers[:3]) or target.name}),"
+                "不像是上次生成的版本,为免误删,没有改动它;请换一个输出文件夹"
+            )
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+
+
 def build_editions(source_dir: str | Path, out_dir: str | Path) -> dict[str, list[Path]]:
     """Write both editions of every notebook in ``source_dir`` below ``out_dir``.
 
@@ -82,15 +97,21 @@ def build_editions(source_dir: str | Path, out_dir: str | Path) -> dict[str, lis
     -------
     dict
         ``{"学员版": [paths...], "讲师版": [paths...]}``.
+
+    Raises
+    ------
+    TieringError
+        If ``source_dir`` holds no notebook, or an edition folder below
+        ``out_dir`` holds anything but notebooks (it is then left untouched).
     """
     source_dir, out_dir = Path(source_dir), Path(out_dir)
+    sources = sorted(source_dir.glob("*.ipynb")) if source_dir.is_dir() else []
+    if not sources:
+        raise TieringError(f"{source_dir}:这里没有笔记本(.ipynb);请给出课程笔记本所在的文件夹,如 notebooks")
     written: dict[str, list[Path]] = {LEARNER_DIR: [], TRAINER_DIR: []}
     for edition in written:
-        target = out_dir / edition
-        if target.exists():
-            shutil.rmtree(target)
-        target.mkdir(parents=True)
-    for path in sorted(source_dir.glob("*.ipynb")):
+        _clear_previous_build(out_dir / edition)
+    for path in sources:
         nb = json.loads(path.read_text(encoding="utf-8"))
         for edition, content in ((TRAINER_DIR, nb), (LEARNER_DIR, learner_edition(nb))):
             dest = out_dir / edition / path.name

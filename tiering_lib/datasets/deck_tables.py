@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tiering_lib.core.money import to_fen
-from tiering_lib.core.schemes import builtin_scheme
+from tiering_lib.core.scheme_files import builtin_scheme
 from tiering_lib.core.synthesis import SYNTH_SEED, synthesize_population
 from tiering_lib.core.tables import DistributionTable, table_from_bands
 from tiering_lib.datasets.files import read_dataset

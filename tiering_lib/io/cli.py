@@ -4,27 +4,32 @@ Help and messages are Chinese (the command is for branch staff).  Exit status:
 0 when the report is written (rejected rows are reported in it, not fatal);
 1 when the input, the scheme or the output cannot be used, with a one-line
 error and no traceback; 2 for a wrong command line; 3 for an unexpected
-internal error (one line; set ``TIERING_DEBUG=1`` to see the traceback).
-Progress of long runs goes to stderr, the one-line result to stdout.
+internal error (one line; set ``TIERING_DEBUG=1`` to see the traceback);
+130 when interrupted.  Progress of long runs goes to stderr, the one-line
+result to stdout.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
-from tiering_lib.core.schemes import TierScheme, builtin_scheme, builtin_scheme_names, load_scheme
+from tiering_lib.commandline import ChineseParser, exit_codes_text, guarded
+from tiering_lib.core.scheme_files import builtin_scheme, builtin_scheme_names, load_scheme
+from tiering_lib.core.schemes import TierScheme
 from tiering_lib.errors import TieringError
 from tiering_lib.io.columns import FIELD_LABELS
 from tiering_lib.io.loader import PROGRESS_EVERY, load_branch_export
 from tiering_lib.io.report import DEFAULT_SCHEME, tier_report
 
-__all__ = ["tier_command", "build_parser"]
+__all__ = ["tier_command", "add_arguments", "run", "SUMMARY", "DESCRIPTION", "EPILOG"]
 
 PROG = "python -m tiering_lib tier"
+
+#: One line for the list of commands.
+SUMMARY = "把网点导出的客户余额表分层,写出 Excel 报告"
 
 DESCRIPTION = """\
 把网点导出的客户余额表(CSV 或 Excel .xlsx)按分层方案分层,写出一份 Excel 报告,含三张表:
@@ -44,51 +49,28 @@ EPILOG = f"""\
   {PROG} 客户余额.xlsx --sheet 明细 --scheme suzhou_three_class --out 分层报告.xlsx
   {PROG} 导出.csv --column 余额=日均余额 --unit 万元
 
-退出码:0 报告已写出(有问题数据也算);1 文件或方案无法使用;2 命令行参数有误。"""
+{exit_codes_text()}"""
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D102 - argparse hook
-        return super().add_usage(usage, actions, groups, "用法:")
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, in Chinese
-        message = (
-            message.replace("the following arguments are required", "缺少参数")
-            .replace("unrecognized arguments", "不认识的参数")
-            .replace("expected one argument", "后面需要一个值")
-            .replace("invalid choice", "取值不在可选范围内")
-            .replace("choose from", "可选")
-            .replace("argument ", "参数 ")
-        )
-        self.exit(2, f"错误:{message}(用 --help 查看用法)\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``tier`` command (help in Chinese)."""
-    p = _Parser(prog=PROG, description=DESCRIPTION, epilog=EPILOG, formatter_class=_Formatter, add_help=False)
-    args = p.add_argument_group("参数")
-    args.add_argument("input", metavar="INPUT", help="网点导出的文件:.csv 或 .xlsx")
-    opts = p.add_argument_group("选项")
-    opts.add_argument(
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The ``tier`` command's arguments (help in Chinese)."""
+    p.add_argument("input", metavar="INPUT", help="网点导出的文件:.csv 或 .xlsx")
+    p.add_argument(
         "--scheme", metavar="NAME|FILE", default=DEFAULT_SCHEME,
         help=f"分层方案:内置方案名,或方案文件(.yaml/.toml/.json)。默认 {DEFAULT_SCHEME}",
     )
-    opts.add_argument(
+    p.add_argument(
         "--unit", choices=("元", "万元"),
         help="余额列的单位;默认取表头里写的单位(如“余额(万元)”),没写则为元",
     )
-    opts.add_argument("--sheet", metavar="NAME", help="Excel 文件中要读取的工作表(默认第一张)")
-    opts.add_argument(
+    p.add_argument("--sheet", metavar="NAME", help="Excel 文件中要读取的工作表(默认第一张)")
+    p.add_argument(
         "--column", metavar="字段=列名", action="append", default=[],
         help="指定某个字段用哪一列,如 --column 余额=日均余额;可重复使用",
     )
-    opts.add_argument("--encoding", metavar="ENC", help="CSV 的编码(默认自动识别),如 gbk、utf-8")
-    opts.add_argument("--out", metavar="REPORT.xlsx", help="报告文件(默认:当前文件夹下的“输入文件名_分层报告.xlsx”)")
-    opts.add_argument("-q", "--quiet", action="store_true", help="不显示进度")
-    opts.add_argument("-h", "--help", action="help", help="显示本说明并退出")
-    return p
+    p.add_argument("--encoding", metavar="ENC", help="CSV 的编码(默认自动识别),如 gbk、utf-8")
+    p.add_argument("--out", metavar="REPORT.xlsx", help="报告文件(默认:当前文件夹下的“输入文件名_分层报告.xlsx”)")
+    p.add_argument("-q", "--quiet", action="store_true", help="不显示进度")
 
 
 def _scheme(value: str) -> TierScheme:
@@ -128,6 +110,40 @@ def _progress(stderr: TextIO, quiet: bool) -> tuple[Callable[[int], None] | None
     return read, write
 
 
+def _tier(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    source = Path(args.input)
+    out = Path(args.out) if args.out else Path.cwd() / f"{source.stem}_分层报告.xlsx"
+    on_read, on_write = _progress(stderr, args.quiet)
+    if out.suffix.lower() != ".xlsx":
+        raise TieringError(f"{out}:报告文件名应以 .xlsx 结尾")
+    if source.exists() and out.exists() and out.resolve() == source.resolve():
+        raise TieringError(f"{out}:报告不能覆盖输入文件;请用 --out 换一个文件名")
+    scheme = _scheme(args.scheme)
+    result = load_branch_export(
+        source, columns=_columns(args.column), unit=args.unit, sheet=args.sheet,
+        encoding=args.encoding, progress=on_read,
+    )
+    if on_read is not None and result.rows_read >= PROGRESS_EVERY:
+        print(f"已读取 {result.rows_read:,} 行,正在分层并写出报告…", file=stderr, flush=True)
+    try:
+        path = tier_report(result, scheme).save(out, progress=on_write)
+    except OSError as err:
+        raise TieringError(
+            f"无法写入报告 {out}({err.strerror or type(err).__name__});请确认文件夹存在、报告没有在 Excel 中打开"
+        ) from None
+    print(
+        f"已写出报告 {path}:接受 {result.n_accepted:,} 行,拒绝 {result.n_rejected:,} 行(方案 {scheme.name})",
+        file=stdout,
+    )
+    return 0
+
+
+def run(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run ``tier`` with parsed arguments; return the exit status (see the module description)."""
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    return guarded(lambda: _tier(args, stdout, stderr), stderr)
+
+
 def tier_command(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run ``tier`` with the arguments after the command name; return the exit status.
 
@@ -137,45 +153,10 @@ def tier_command(argv: Sequence[str], stdout: TextIO | None = None, stderr: Text
     错误:不存在的文件.csv:找不到这个文件;请检查文件名和所在的文件夹
     1
     """
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
+    parser = ChineseParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG)
+    add_arguments(parser)
     try:
-        args = build_parser().parse_args(list(argv))
+        args = parser.parse_args(list(argv))
     except SystemExit as done:  # --help (0) or a wrong command line (2)
         return int(done.code or 0)
-    source = Path(args.input)
-    out = Path(args.out) if args.out else Path.cwd() / f"{source.stem}_分层报告.xlsx"
-    on_read, on_write = _progress(stderr, args.quiet)
-    try:
-        if out.suffix.lower() != ".xlsx":
-            raise TieringError(f"{out}:报告文件名应以 .xlsx 结尾")
-        if source.exists() and out.exists() and out.resolve() == source.resolve():
-            raise TieringError(f"{out}:报告不能覆盖输入文件;请用 --out 换一个文件名")
-        scheme = _scheme(args.scheme)
-        result = load_branch_export(
-            source, columns=_columns(args.column), unit=args.unit, sheet=args.sheet,
-            encoding=args.encoding, progress=on_read,
-        )
-        if on_read is not None and result.rows_read >= PROGRESS_EVERY:
-            print(f"已读取 {result.rows_read:,} 行,正在分层并写出报告…", file=stderr, flush=True)
-        path = tier_report(result, scheme).save(out, progress=on_write)
-    except TieringError as err:
-        print("错误:" + " ".join(str(err).split()), file=stderr)
-        return 1
-    except OSError as err:
-        print(f"错误:无法写入报告 {out}({err.strerror or err});请确认文件夹存在、报告没有在 Excel 中打开", file=stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("已中断,没有写出报告", file=stderr)
-        return 130
-    except Exception as err:  # a bug: one line unless debugging
-        if os.environ.get("TIERING_DEBUG"):
-            raise
-        print(f"内部错误({type(err).__name__}: {err});请把这条信息告诉讲师。设置 TIERING_DEBUG=1 可看到详情", file=stderr)
-        return 3
-    print(
-        f"已写出报告 {path}:接受 {result.n_accepted:,} 行,拒绝 {result.n_rejected:,} 行"
-        f"(方案 {scheme.name})",
-        file=stdout,
-    )
-    return 0
+    return run(args, stdout, stderr)

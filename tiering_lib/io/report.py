@@ -19,7 +19,8 @@ from typing import Callable, Iterator
 
 from tiering_lib.core.classify import classify
 from tiering_lib.core.money import to_decimal
-from tiering_lib.core.schemes import TierScheme, builtin_scheme
+from tiering_lib.core.scheme_files import builtin_scheme
+from tiering_lib.core.schemes import TierScheme
 from tiering_lib.core.tables import COLUMNS, DistributionTable
 from tiering_lib.errors import DataError
 from tiering_lib.io.columns import FIELD_LABELS

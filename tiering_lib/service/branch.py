@@ -36,7 +36,8 @@ import numpy as np
 
 from tiering_lib.core.classify import classify
 from tiering_lib.core.money import format_amount
-from tiering_lib.core.schemes import TierScheme, builtin_scheme
+from tiering_lib.core.scheme_files import builtin_scheme
+from tiering_lib.core.schemes import TierScheme
 from tiering_lib.core.synthesis import SYNTH_SEED, synthesize_population
 from tiering_lib.core.tables import DistributionTable, table_from_balances
 from tiering_lib.datasets.deck_tables import load_suzhou_bands

@@ -52,7 +52,8 @@ def service_matrix() -> list[dict[str, Any]]:
     >>> [row["segment"] for row in service_matrix()]
     ['高端', '中端', '普通']
     """
-    from tiering_lib.core.schemes import SEGMENTS, builtin_scheme
+    from tiering_lib.core.scheme_files import builtin_scheme
+    from tiering_lib.core.schemes import SEGMENTS
 
     where = "data/tier_services.yaml"
     data = load_yaml_dataset("tier_services.yaml")

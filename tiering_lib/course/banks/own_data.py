@@ -15,7 +15,7 @@ def _messy(unit: str | None = None):
 
 
 def _a_households(unit: str | None = None) -> int:
-    from tiering_lib.core.schemes import builtin_scheme
+    from tiering_lib.core.scheme_files import builtin_scheme
 
     table = _messy(unit).table(builtin_scheme("core_four_class"))
     return table.households_of("A1") + table.households_of("A2")

@@ -18,7 +18,7 @@ def _bands():
 
 
 def _scheme(name: str):
-    from tiering_lib.core.schemes import builtin_scheme
+    from tiering_lib.core.scheme_files import builtin_scheme
 
     return builtin_scheme(name)
 
