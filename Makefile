@@ -11,7 +11,7 @@ NB     ?= notebooks/*.ipynb
 # JupyterLab refuses to run as root unless told; learners are not root, CI is.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test bench notebooks editions lock clean help
+.PHONY: lab test bench notebooks editions lock wheelhouse clean help
 
 help:
 	@echo "make lab        安装环境并在 JupyterLab 中打开第一个笔记本 (install, then open the first notebook)"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench      运行性能基准 (benchmarks on the full-scale synthetic population)"
 	@echo "make notebooks  从头运行笔记本并保存输出 (re-execute notebooks, store outputs)"
 	@echo "make editions   生成学员版和讲师版 (build the learner and trainer editions)"
+	@echo "make wheelhouse 为离线安装准备全部 wheel (every pinned wheel for Windows, macOS, Linux)"
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更高版本 (Python >= 3.11 is required)")'
@@ -46,12 +47,15 @@ notebooks: $(STAMP)
 editions: $(STAMP)
 	$(BIN)/python -m tiering_lib editions --source notebooks --out build/editions
 
-# Refresh the exact versions after changing dependencies in pyproject.toml (and environment.yml).
-lock:
-	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
-	build/lock-venv/bin/python -m pip install --quiet -e ".[test]"
-	build/lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e ' > requirements/constraints.txt
-	rm -rf build/lock-venv
+# Refresh the exact versions after changing dependencies in pyproject.toml: every package CI installs, plus
+# what Windows and macOS learners' installs add (tools/lock.py).
+lock: $(STAMP)
+	$(BIN)/python tools/lock.py
+
+# One folder of every pinned wheel a learner needs on Windows, macOS (Apple silicon) and Linux, for a USB stick
+# (offline install: see the README).
+wheelhouse: $(STAMP)
+	$(BIN)/python tools/wheelhouse.py build/wheelhouse
 
 clean:
 	rm -rf build $(VENV)

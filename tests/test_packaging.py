@@ -32,32 +32,24 @@ def _constraints() -> dict[str, str]:
     return pins
 
 
-def _environment() -> dict[str, str]:
-    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
-    out = {}
-    for dep in env["dependencies"]:
-        if isinstance(dep, str):
-            name, _, version = dep.partition("=")
-            if name not in ("python", "pip"):
-                out[_norm(name)] = version
-    return out
+def _environment() -> dict:
+    return yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
 
 
-def test_environment_yml_declares_the_same_packages_as_pyproject():
-    assert set(_environment()) == _pyproject_packages()
+def test_conda_supplies_only_python_and_pip():
+    conda = [d for d in _environment()["dependencies"] if isinstance(d, str)]
+    assert conda == ["python>=3.11.5,<3.12", "pip"]
 
 
-def test_every_declared_package_is_pinned_and_environment_yml_uses_the_same_versions():
+def test_the_pip_step_installs_the_project_with_the_tested_pins_and_no_test_tools():
+    (pip,) = [d["pip"] for d in _environment()["dependencies"] if isinstance(d, dict)]
+    assert pip == ["-c requirements/constraints.txt", "-e ."]
+
+
+def test_every_declared_package_is_pinned():
     pins = _constraints()
-    for name, version in _environment().items():
+    for name in _pyproject_packages():
         assert name in pins, f"{name} is not pinned in requirements/constraints.txt"
-        assert version == pins[name], f"{name}: environment.yml {version} != constraints {pins[name]}"
-
-
-def test_environment_yml_installs_the_package_itself():
-    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
-    pip = [d for d in env["dependencies"] if isinstance(d, dict)][0]["pip"]
-    assert "-e ." in pip
 
 
 def test_installed_versions_match_the_constraints():
@@ -140,3 +132,52 @@ def test_the_wheel_works_installed_outside_the_repository(tmp_path):
     assert cases == len(list((ROOT / "casestudies").glob("*.yaml")))
     assert chapters == len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
     assert households == 7_439_432 and font == "True"
+
+
+def _tool(name: str):
+    """A script of ``tools/``, imported as a module."""
+    import importlib.util
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def learner_installs():
+    """What a learner's install holds on each target platform, resolved with that platform's markers."""
+    return _tool("wheelhouse").plan_all()
+
+
+@pytest.mark.slow
+def test_every_package_a_learner_installs_is_pinned_on_every_platform(learner_installs):
+    pins = _tool("platforms").pins()
+    assert set(learner_installs) == {"linux-x86_64", "windows-x86_64", "macos-arm64"}
+    for platform, install in learner_installs.items():
+        unpinned = sorted(f"{n}=={v}" for n, v in install.items() if pins.get(n) != v)
+        assert not unpinned, f"{platform}: not pinned in requirements/constraints.txt: {unpinned}"
+    assert "pywinpty" in learner_installs["windows-x86_64"]  # markers were evaluated for the target
+    assert "appnope" in learner_installs["macos-arm64"] and "appnope" not in learner_installs["linux-x86_64"]
+
+
+@pytest.mark.slow
+def test_a_learner_installs_no_test_tools(learner_installs):
+    tools = set(_tool("platforms").test_tools())
+    assert {"pytest", "nbval", "hypothesis", "playwright"} <= tools
+    for platform, install in learner_installs.items():
+        assert not tools & set(install), f"{platform}: {sorted(tools & set(install))}"
+
+
+@pytest.mark.slow
+def test_the_wheelhouse_holds_a_wheel_for_every_pinned_package_on_each_platform(learner_installs, tmp_path):
+    wheelhouse = _tool("wheelhouse")
+    wheelhouse.build(tmp_path, learner_installs)
+    assert wheelhouse.missing_wheels(tmp_path, learner_installs) == {p: [] for p in learner_installs}
+    # the check can fail: without its Windows-only wheel the folder no longer serves Windows
+    (pywinpty,) = tmp_path.glob("pywinpty-*.whl")
+    pywinpty.unlink()
+    missing = wheelhouse.missing_wheels(tmp_path, learner_installs)
+    assert missing["windows-x86_64"] == [f"pywinpty=={learner_installs['windows-x86_64']['pywinpty']}"]
+    assert missing["linux-x86_64"] == missing["macos-arm64"] == []
