@@ -13,9 +13,11 @@ import lazy_loader as _lazy
 __getattr__, __dir__, __all__ = _lazy.attach(
     __name__,
     submod_attrs={
-        "branch": ["BRANCH_SEED", "PRODUCT_LINES", "BranchBook", "synthesize_branch"],
+        "book": ["PRODUCT_LINES", "BranchBook"],
+        "branch": ["BRANCH_SEED", "synthesize_branch"],
         "content": ["service_matrix", "service_matrix_table", "needs_strategies_table", "quality_services_table", "growth_system", "maintenance_guide", "maintenance_process_table"],
-        "contribution": ["ABC_NAMES", "ContributionAssumptions", "Contribution", "load_contribution_assumptions", "customer_contribution", "abc_classes", "abc_table", "contribution_scenario"],
+        "contribution": ["ABC_NAMES", "Contribution", "customer_contribution", "abc_classes", "abc_table", "contribution_scenario"],
+        "contribution_assumptions": ["ContributionAssumptions", "load_contribution_assumptions"],
         "deposits": ["DepositAssumptions", "DepositProfit", "GROWTH_PROFILES", "DECK_PROFILE", "monthly_inflows", "deposit_profit", "load_executive_quote", "profit_by_profile", "compare_with_quote", "deposits_needed_for"],
         "maintenance": ["PlanSettings", "load_plan_settings", "info_weights", "info_completeness", "info_scores", "missing_info"],
         "metrics": ["CROSS_SELL_DEFINITIONS", "AumChange", "aum_change", "products_per_customer", "share_two_or_more", "cross_sell_rate", "cross_sell_table", "waiting_stats", "key_metrics_table"],
