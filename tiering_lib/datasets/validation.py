@@ -210,7 +210,8 @@ def _problem(err: dict[str, Any], model: type[BaseModel]) -> str:
         if value is None:
             return f"没有填写；请填写{_KIND[kind]}"
         where = "" if loc else "文件的顶层"
-        return f"{where}应为{_KIND[kind]}，现在是 {_show(value)}"
+        space = " " if _KIND[kind][0].isascii() else ""
+        return f"{where}应为{space}{_KIND[kind]}，现在是 {_show(value)}"
     if kind == "string_too_short":
         return "内容为空；请填写文字"
     if kind == "too_short":

@@ -1,11 +1,14 @@
 """Serving each tier: the deck's service content, deposits versus fees, the synthetic branch and its metrics.
 
 ``content`` (the deck's service tables), ``deposits`` (the executive's
-arithmetic), ``branch`` (a synthetic customer book), ``metrics`` (each
-segment's key metric), ``queue_config`` and ``queue`` (the counter queue),
-``contribution`` and ``pricing`` (客户经营ABC), ``wealth`` (wealth segments
-and cross-selling), ``maintenance``, ``plan`` and ``plan_report`` (the
-maintenance process); on top, ``plotting`` and ``widgets``.
+arithmetic), ``book`` and ``branch`` (a synthetic customer book), ``metrics``
+(each segment's key metric), ``queue_config``, ``counters`` and ``queue`` (the
+counter queue), ``contribution_assumptions``, ``contribution`` and ``pricing``
+(客户经营ABC), ``wealth`` (wealth segments and cross-selling),
+``maintenance``, ``plan`` and ``plan_report`` (the maintenance process); on
+top, ``plotting`` and ``widgets``.  The files of ``data/`` are checked by the
+pydantic models of ``content_schema``, ``settings_schema`` and
+``branch_schema``, imported only when a file is read.
 """
 
 import lazy_loader as _lazy
@@ -25,7 +28,8 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "plan_report": ["rm_books_table", "info_fields_table", "info_by_tier", "incident_list", "incident_checklist", "export_plan"],
         "plotting": ["plot_deposit_profit", "plot_waiting_times", "plot_vip_comparison", "plot_contribution_by_tier", "plot_contribution_curve", "plot_plan_load"],
         "pricing": ["relationship_price", "pricing_table"],
-        "queue": ["QueueResult", "simulate_counters", "simulate_queue", "compare_vip_window", "queue_scenario"],
+        "counters": ["simulate_counters"],
+        "queue": ["QueueResult", "simulate_queue", "compare_vip_window", "queue_scenario"],
         "queue_config": ["QUEUE_SEED", "QueueConfig", "default_queue_config"],
         "wealth": ["NOT_WEALTH", "product_shelf", "wealth_segments", "assign_wealth_segments", "product_gaps", "CrossSellSuggestion", "cross_sell_suggestions", "segment_product_table", "adviser_services_table", "segment_overview"],
         "widgets": ["deposit_profit_explorer", "queue_explorer", "contribution_explorer"],
