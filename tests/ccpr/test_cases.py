@@ -186,7 +186,12 @@ def test_folder_without_cases(tmp_path):
 def test_readme_documents_exactly_the_fixtures():
     text = README.read_text(encoding="utf-8")
     table = text.split("## Errors", 1)[1]
-    documented = set(re.findall(r"`bad/([^`]+)`", table))
+    rows = re.findall(r"^\|[^|\n]*\|([^|\n]*)\|\s*`([^`]*)`\s*\|\s*`bad/([^`]+)`\s*\|$", table, flags=re.M)
+    documented = {name: (field, phrase) for field, phrase, name in rows}
     on_disk = {p.name for p in (FIXTURES / "bad").glob("*.yaml")}
-    assert documented == on_disk == set(BAD)
+    assert set(documented) == on_disk == set(BAD)
+    for name, (field, phrase) in BAD.items():
+        cell, documented_phrase = documented[name]
+        assert documented_phrase == phrase, name
+        assert (f"`{field}`" in cell) if field else cell.strip() == "—", name
     assert "`duplicate/`" in table and "`empty/`" in table

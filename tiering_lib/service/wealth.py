@@ -255,17 +255,19 @@ def segment_overview(book: Any):
 
     seg = assign_wealth_segments(book)
     rows = []
+    shelf = product_shelf()
     for s in wealth_segments():
         m = seg == s["name"]
         n = int(m.sum())
+        recommended = [p["line"] for p in s["products"]]  # the gaps of product_gaps(), segment read once
         gaps: Counter[str] = Counter()
         n_gaps = 0
         for row in np.flatnonzero(m):
-            held = [p for p, h in zip(PRODUCT_LINES, book.held[row]) if h]
-            g = product_gaps(held, s["name"])
+            held = {p for p, h in zip(PRODUCT_LINES, book.held[row]) if h}
+            g = [line for line in recommended if line not in held]
             n_gaps += len(g)
             gaps.update(g)
-        common = sorted(gaps.items(), key=lambda kv: (-kv[1], product_shelf().index(kv[0])))
+        common = sorted(gaps.items(), key=lambda kv: (-kv[1], shelf.index(kv[0])))
         total = exact_sum(book.aum[m])
         rows.append(
             {
