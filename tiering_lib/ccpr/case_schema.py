@@ -41,10 +41,6 @@ def _standard_code(value: str) -> str:
         ) from None
 
 
-def _unique(codes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(codes))
-
-
 #: A non-empty list of standards (one standard alone is accepted too), without repeats.
 Standards = Annotated[tuple[Text, ...], BeforeValidator(_one_or_many), Field(min_length=1)]
 #: A non-empty list of texts.
@@ -98,7 +94,7 @@ def _codes_of(values: tuple[str, ...]) -> tuple[str, ...]:
             codes.append(_standard_code(value))
         except PydanticCustomError as err:
             raise rule_error(f"[{i}]", err.message()) from None
-    return _unique(tuple(codes))
+    return tuple(dict.fromkeys(codes))
 
 
 class Consequence(FileModel):
