@@ -94,8 +94,8 @@ class _FileFieldError(DataError):
 
     def __init__(self, file: str, field: str, problem: str) -> None:
         self.file, self.field, self.problem = file, field, problem
-        where = f"{file}: {field}: " if field else f"{file}: "
-        doc = f" (schema: {self.schema_doc})" if self.schema_doc else ""
+        where = f"{file}：{field}：" if field else f"{file}："
+        doc = f"（格式说明见 {self.schema_doc}）" if self.schema_doc else ""
         super().__init__(where + problem + doc)
 
 

@@ -96,7 +96,7 @@ def test_explicit_folder_and_file(tmp_path):
     assert [c.id for c in good] == ["minimal"]
     assert tl.load_case("minimal", FIXTURES / "good") == good[0]
     assert tl.load_case(str(FIXTURES / "good" / "01_minimal.yaml")) == good[0]
-    with pytest.raises(tl.CaseError, match="known ids: minimal"):
+    with pytest.raises(tl.CaseError, match="已有的 id：minimal"):
         tl.load_case("nosuch", FIXTURES / "good")
 
 
@@ -132,28 +132,28 @@ def test_notebook_shows_every_case_with_its_model_answers(cases):
 # -- documented errors ----------------------------------------------------------------------------
 
 BAD = {
-    "not_yaml.yaml": ("", "not valid YAML (line 4)"),
-    "not_mapping.yaml": ("", "expected a mapping"),
+    "not_yaml.yaml": ("", "不是有效的 YAML（第 4 行）"),
+    "not_mapping.yaml": ("", "应为一组“字段: 值”"),
     "Bad-Name.yaml": ("", "NN_<id>.yaml"),
-    "missing_field.yaml": ("root_cause", "missing field 'root_cause'"),
-    "unknown_field.yaml": ("titel", "did you mean 'title'"),
-    "wrong_type.yaml": ("timeline[1].at", "expected a number"),
-    "empty_text.yaml": ("summary", "is empty"),
-    "id_mismatch.yaml": ("id", "differs from the file name"),
+    "missing_field.yaml": ("root_cause", "缺少字段 root_cause"),
+    "unknown_field.yaml": ("titel", "是不是想写 title"),
+    "wrong_type.yaml": ("timeline[1].at", "应为数字"),
+    "empty_text.yaml": ("summary", "内容为空"),
+    "id_mismatch.yaml": ("id", "与文件名不一致"),
     "bad_source.yaml": ("source", "课件 / 本课程编写"),
     "bad_time_unit.yaml": ("time_unit", "分钟 / 小时 / 天 / 月"),
-    "unknown_standard.yaml": ("standards[1]", "unknown CCPR standard 'speed'"),
-    "duplicate_person.yaml": ("people", "listed twice"),
-    "unknown_person.yaml": ("timeline[1].who[0]", "'客户乙' is not listed in people or units"),
-    "standard_not_listed.yaml": ("timeline[0].breaks", "'realtime' is not listed in the case's standards"),
-    "missing_note.yaml": ("timeline[0].note", "needs a note"),
-    "negative_time.yaml": ("timeline[0].at", "negative"),
-    "timeline_out_of_order.yaml": ("timeline[2].at", "earlier than timeline[1].at = 2"),
-    "first_event_not_zero.yaml": ("timeline[0].at", "must be at 0"),
-    "answers_mismatch.yaml": ("model_answers", "1 answers for 2 questions"),
-    "quiz_standard_not_listed.yaml": ("quiz.standard", "not listed in the case's standards"),
-    "quiz_unknown_touchpoint.yaml": ("quiz.touchpoint", "'大堂' is not a touchpoint"),
-    "quiz_ambiguous.yaml": ("quiz", "unambiguous"),
+    "unknown_standard.yaml": ("standards[1]", "“speed”不是 CCPR 的标准"),
+    "duplicate_person.yaml": ("people", "出现了两次"),
+    "unknown_person.yaml": ("timeline[1].who[0]", "“客户乙”没有列在 people 或 units 中"),
+    "standard_not_listed.yaml": ("timeline[0].breaks", "“realtime”没有列在本案的 standards 中"),
+    "missing_note.yaml": ("timeline[0].note", "要写明原因"),
+    "negative_time.yaml": ("timeline[0].at", "负数"),
+    "timeline_out_of_order.yaml": ("timeline[2].at", "早于 timeline[1].at = 2"),
+    "first_event_not_zero.yaml": ("timeline[0].at", "必须是 0"),
+    "answers_mismatch.yaml": ("model_answers", "2 道讨论题却有 1 个参考答案"),
+    "quiz_standard_not_listed.yaml": ("quiz.standard", "没有列在本案的 standards 中"),
+    "quiz_unknown_touchpoint.yaml": ("quiz.touchpoint", "“大堂”不是时间线上的接触点"),
+    "quiz_ambiguous.yaml": ("quiz", "必须唯一"),
 }
 
 
@@ -165,7 +165,7 @@ def test_bad_file_gives_its_documented_error(name):
     err = info.value
     assert (err.file, err.field) == (name, field)
     assert phrase in str(err)
-    assert str(err).startswith(f"{name}: {field + ': ' if field else ''}")
+    assert str(err).startswith(f"{name}：{field + '：' if field else ''}")
     assert isinstance(err, tl.DataError)
 
 
@@ -173,20 +173,25 @@ def test_duplicate_ids_in_a_folder():
     with pytest.raises(tl.CaseError) as info:
         tl.load_cases(FIXTURES / "duplicate")
     assert (info.value.file, info.value.field) == ("02_same.yaml", "id")
-    assert "also the id of 01_same.yaml" in str(info.value)
+    assert "也是 01_same.yaml 的 id" in str(info.value)
 
 
 def test_folder_without_cases(tmp_path):
-    with pytest.raises(tl.CaseError, match="no case files"):
+    with pytest.raises(tl.CaseError, match="没有案例文件"):
         tl.load_cases(FIXTURES / "empty")
-    with pytest.raises(tl.CaseError, match="no such folder"):
+    with pytest.raises(tl.CaseError, match="没有这个文件夹"):
         tl.load_cases(tmp_path / "missing")
 
 
 def test_readme_documents_exactly_the_fixtures():
     text = README.read_text(encoding="utf-8")
     table = text.split("## Errors", 1)[1]
-    documented = set(re.findall(r"`bad/([^`]+)`", table))
+    rows = re.findall(r"^\|[^|\n]*\|([^|\n]*)\|\s*`([^`]*)`\s*\|\s*`bad/([^`]+)`\s*\|$", table, flags=re.M)
+    documented = {name: (field, phrase) for field, phrase, name in rows}
     on_disk = {p.name for p in (FIXTURES / "bad").glob("*.yaml")}
-    assert documented == on_disk == set(BAD)
+    assert set(documented) == on_disk == set(BAD)
+    for name, (field, phrase) in BAD.items():
+        cell, documented_phrase = documented[name]
+        assert documented_phrase == phrase, name
+        assert (f"`{field}`" in cell) if field else cell.strip() == "—", name
     assert "`duplicate/`" in table and "`empty/`" in table

@@ -1,4 +1,4 @@
-"""The synthetic branch (issue 5): consistent with Suzhou, seeded, one RM per mid/high-end customer."""
+"""The synthetic branch: consistent with Suzhou, seeded, one RM per mid/high-end customer."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The deck's service content as data (issue 5): §5, §6, §7, §9 files load, agree with the scheme."""
+"""The deck's service content as data: the §5, §6, §7, §9 files load and agree with the scheme."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pytest
 
 import tiering_lib as tl
 from tiering_lib.datasets import files
-from tiering_lib.service import content as content_module
 
 
 def test_service_matrix_agrees_with_the_core_scheme():
@@ -25,14 +24,14 @@ def test_service_matrix_agrees_with_the_core_scheme():
 def test_drift_between_data_and_scheme_is_an_error(monkeypatch):
     data = files.load_yaml_dataset("tier_services.yaml")
     data["segments"][0]["service_keys"] = ["专属客户经理"]
-    monkeypatch.setattr(content_module, "load_yaml_dataset", lambda name: data)
-    with pytest.raises(tl.DataError, match="service_keys"):
+    monkeypatch.setattr(files, "load_yaml_dataset", lambda name: data)
+    with pytest.raises(tl.ConfigError) as info:
         tl.service_matrix()
+    assert (info.value.file, info.value.field) == ("data/tier_services.yaml", "segments[0].service_keys")
+    assert "A1 类的服务关键点不同" in info.value.problem
 
 
-def test_missing_field_names_file_and_field():
-    with pytest.raises(tl.DataError, match=r"data/x\.yaml: the field 'scheme' is missing"):
-        files.require({}, "scheme", "data/x.yaml")
+def test_a_missing_dataset_is_named():
     with pytest.raises(tl.DataError, match="no such dataset"):
         files.load_yaml_dataset("nothing_here.yaml")
 

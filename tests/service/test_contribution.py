@@ -1,4 +1,4 @@
-"""Customer contribution and 客户经营ABC (issue 5): exact money, hand-worked customers, totals add up."""
+"""Customer contribution and 客户经营ABC: exact money, hand-worked customers, totals add up."""
 
 from __future__ import annotations
 

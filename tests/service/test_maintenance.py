@@ -1,4 +1,4 @@
-"""The maintenance process (issue 5): information score, tasks, the plan (capacity, carry-over), export."""
+"""The maintenance process: information score, tasks, the plan (capacity, carry-over), export."""
 
 from __future__ import annotations
 

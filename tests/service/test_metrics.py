@@ -1,4 +1,4 @@
-"""The key metrics of §5 (issue 5): AUM and its change, cross-sell rate by two definitions, waiting time."""
+"""The key metrics of §5: AUM and its change, cross-sell rate by two definitions, waiting time."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Charts and explorers for serving each tier (issue 5): Axes inspected, widgets built and moved."""
+"""Charts and explorers for serving each tier: Axes inspected, widgets built and moved."""
 
 from __future__ import annotations
 

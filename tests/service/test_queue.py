@@ -1,4 +1,4 @@
-"""The branch queue (issue 5): hand-worked days and the invariants of the simulation."""
+"""The branch queue: hand-worked days and the invariants of the simulation."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Wealth segments, the product shelf and cross-sell suggestions (issue 5)."""
+"""Wealth segments, the product shelf and cross-sell suggestions."""
 
 from __future__ import annotations
 

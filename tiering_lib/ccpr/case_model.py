@@ -1,4 +1,4 @@
-"""CCPR case studies as data: the frozen :class:`Case` a case file becomes, and :class:`CaseError`.
+"""CCPR case studies as data: the frozen :class:`Case` a case file becomes, and the file-name rule.
 
 The file format and its validation are in :mod:`tiering_lib.ccpr.case_schema`;
 reading files and folders is in :mod:`tiering_lib.ccpr.cases`.  Standard library only.
@@ -6,14 +6,28 @@ reading files and folders is in :mod:`tiering_lib.ccpr.cases`.  Standard library
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-__all__ = ["CasePerson", "CaseEvent", "Case", "SOURCES", "TIME_UNITS"]
+__all__ = ["CasePerson", "CaseEvent", "Case", "SOURCES", "TIME_UNITS", "case_id_from_file"]
 
 #: Allowed values of ``source``: the training deck, or written for this course.
 SOURCES = ("课件", "本课程编写")
 #: Allowed values of ``time_unit`` (the unit of every event's ``at``).
 TIME_UNITS = ("分钟", "小时", "天", "月")
+_FILE_NAME = re.compile(r"^(?:\d+_)?([a-z0-9_]+)\.ya?ml$")
+
+
+def case_id_from_file(name: str) -> str | None:
+    """The case id a file name ``NN_<id>.yaml`` stands for (``"01_address.yaml"`` → ``"address"``), or None.
+
+    Examples
+    --------
+    >>> case_id_from_file("01_address.yaml"), case_id_from_file("Bad-Name.yaml")
+    ('address', None)
+    """
+    m = _FILE_NAME.match(name)
+    return m.group(1) if m else None
 
 
 @dataclass(frozen=True)

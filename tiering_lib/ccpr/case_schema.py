@@ -1,151 +1,246 @@
-"""Validation of a case file's content (schema: ``casestudies/README.md``).
+"""The schema of a case file (``casestudies/README.md``) as pydantic models, and :func:`case_from_dict`.
 
-:func:`case_from_dict` checks the parsed YAML of one file and builds a frozen
-:class:`~tiering_lib.ccpr.case_model.Case`; the first problem found raises a
-:class:`~tiering_lib.ccpr.case_model.CaseError` naming the file and the field
-(``timeline[2].at``) and saying what to do.  Standard library only.
+:class:`CaseFile` checks the parsed YAML of one file: field names and types
+(unknown fields refused, with the nearest known name suggested), then the
+cross-field rules (the id matches the file name, every name in ``who`` is
+listed, every standard named is listed, the timeline is in time order from 0,
+one model answer per question, an unambiguous quiz).  The first problem
+raises a :class:`~tiering_lib.errors.CaseError` naming the file and the field
+(``timeline[2].at``) and saying what to do, in Chinese.
+
+This module imports pydantic: :mod:`tiering_lib.ccpr.cases` imports it only
+when a file is read.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from tiering_lib.ccpr.case_model import SOURCES, TIME_UNITS, Case, CaseEvent, CasePerson
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from tiering_lib.ccpr.case_model import SOURCES, TIME_UNITS, Case, CaseEvent, CasePerson, case_id_from_file
 from tiering_lib.ccpr.standards import CCPR_STANDARDS, ccpr_standard
+from tiering_lib.datasets.validation import FileModel, Number, Text, rule_error, validate_file
 from tiering_lib.errors import CaseError, TieringError
 
-__all__ = ["case_from_dict", "case_id_from_file"]
-
-_TOP = {
-    "id": str, "title": str, "source": str, "source_note": str, "standards": list,
-    "customer_group": str, "time_unit": str, "summary": str, "people": list, "units": list,
-    "timeline": list, "root_cause": str, "consequence": dict, "questions": list,
-    "model_answers": list, "good_practice": dict, "quiz": dict,
-}
-_PERSON = {"name": str, "role": str}
-_EVENT = {"at": (int, float), "when": str, "who": (list, str), "touchpoint": str, "label": str, "what": str}
-_EVENT_OPTIONAL = {"breaks": (list, str), "honours": (list, str), "note": str}
-_CONSEQUENCE = {"customer": str, "bank": str}
-_GOOD = {"summary": str, "steps": list}
-_QUIZ = {"standard": str, "touchpoint": str, "explanation": str}
-_FILE = re.compile(r"^(?:\d+_)?([a-z0-9_]+)\.ya?ml$")
-_TYPE_NAMES = {str: "text", list: "a list", dict: "a mapping (key: value)", int: "a number", float: "a number"}
+__all__ = ["CaseFile", "case_from_dict"]
 
 
-def case_id_from_file(name: str) -> str | None:
-    """The case id a file name stands for (``"01_address.yaml"`` → ``"address"``), or None.
-
-    Examples
-    --------
-    >>> case_id_from_file("01_address.yaml"), case_id_from_file("Bad-Name.yaml")
-    ('address', None)
-    """
-    m = _FILE.match(name)
-    return m.group(1) if m else None
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
 
 
-def _check_fields(data: Any, spec: dict, optional: dict, file: str, where: str) -> dict:
-    """Check a mapping has exactly the fields of ``spec`` (+ ``optional``), of the right types."""
-    label = where or "the file"
-    if not isinstance(data, dict):
-        raise CaseError(file, where, f"expected a mapping of fields (key: value), got {type(data).__name__}")
-    for key in data:
-        if key not in spec and key not in optional:
-            import difflib
-
-            close = difflib.get_close_matches(str(key), [*spec, *optional], n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise CaseError(file, f"{where}.{key}".lstrip("."), f"unknown field {key!r}{hint}; remove or rename it")
-    for key in spec:
-        if key not in data or data[key] is None:
-            raise CaseError(file, f"{where}.{key}".lstrip("."), f"missing field {key!r} in {label}")
-    for key, value in data.items():
-        expected = spec.get(key) or optional.get(key)
-        path = f"{where}.{key}".lstrip(".")
-        types = expected if isinstance(expected, tuple) else (expected,)
-        if value is None and key in optional:
-            continue
-        if not isinstance(value, types) or isinstance(value, bool):
-            want = " or ".join(dict.fromkeys(_TYPE_NAMES[t] for t in types))
-            raise CaseError(file, path, f"expected {want}, got {value!r}")
-        if isinstance(value, str) and not value.strip():
-            raise CaseError(file, path, "is empty; write the text or remove the field")
-        if isinstance(value, list) and not value:
-            raise CaseError(file, path, "is an empty list; give at least one item")
-    return data
+def _standard_code(value: str) -> str:
+    try:
+        return ccpr_standard(value).code
+    except TieringError:
+        known = "、".join(f"{s.code}（{s.short_zh}）" for s in CCPR_STANDARDS)
+        raise PydanticCustomError(
+            "unknown_standard", "“{value}”不是 CCPR 的标准；请写 {known} 之一", {"value": value, "known": known}
+        ) from None
 
 
-def _texts(items: list, file: str, where: str) -> tuple[str, ...]:
-    for i, item in enumerate(items):
-        if not isinstance(item, str) or not item.strip():
-            raise CaseError(file, f"{where}[{i}]", f"expected a non-empty text, got {item!r}")
-    return tuple(s.strip() for s in items)
+#: A non-empty list of standards (one standard alone is accepted too), without repeats.
+Standards = Annotated[tuple[Text, ...], BeforeValidator(_one_or_many), Field(min_length=1)]
+#: A non-empty list of texts.
+Texts = Annotated[tuple[Text, ...], Field(min_length=1)]
 
 
-def _standards(value: Any, file: str, where: str) -> tuple[str, ...]:
-    items = [value] if isinstance(value, str) else value
+class Person(FileModel):
+    """A person or a bank unit: ``{name, role}``."""
+
+    name: Text
+    role: Text
+
+
+class Event(FileModel):
+    """One event of ``timeline``."""
+
+    at: Number
+    when: Text
+    who: Annotated[tuple[Text, ...], BeforeValidator(_one_or_many), Field(min_length=1)]
+    touchpoint: Text
+    label: Text
+    what: Text
+    breaks: Standards | None = None
+    honours: Standards | None = None
+    note: Text | None = None
+
+    @field_validator("at")
+    @classmethod
+    def _not_negative(cls, at: int | float) -> int | float:
+        if at < 0:
+            raise PydanticCustomError("negative", "{at} 是负数；时间从第一个事件（0）算起", {"at": at})
+        return at
+
+    @field_validator("breaks", "honours")
+    @classmethod
+    def _codes(cls, values: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        return None if values is None else _codes_of(values)
+
+    @model_validator(mode="after")
+    def _note_says_why(self) -> "Event":
+        if (self.breaks or self.honours) and not self.note:
+            raise rule_error("note", "缺少字段 note；违背或做到某条标准的事件要写明原因")
+        return self
+
+
+def _codes_of(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Codes of standards given as words or names (an unknown one raises, naming its position)."""
     codes = []
-    for i, item in enumerate(items):
+    for i, value in enumerate(values):
         try:
-            codes.append(ccpr_standard(item).code)
-        except TieringError:
-            known = "、".join(f"{s.code}({s.short_zh})" for s in CCPR_STANDARDS)
-            path = where if isinstance(value, str) else f"{where}[{i}]"
-            raise CaseError(file, path, f"unknown CCPR standard {item!r}; use one of {known}") from None
+            codes.append(_standard_code(value))
+        except PydanticCustomError as err:
+            raise rule_error(f"[{i}]", err.message()) from None
     return tuple(dict.fromkeys(codes))
 
 
-def _people(items: list, file: str, where: str) -> tuple[CasePerson, ...]:
-    out = []
-    for i, item in enumerate(items):
-        d = _check_fields(item, _PERSON, {}, file, f"{where}[{i}]")
-        out.append(CasePerson(d["name"].strip(), d["role"].strip()))
-    return tuple(out)
+class Consequence(FileModel):
+    """``consequence``: what it cost (or brought) the customer and the bank."""
+
+    customer: Text
+    bank: Text
 
 
-def _event(item: Any, i: int, case_standards: tuple[str, ...], names: set[str], file: str) -> CaseEvent:
-    where = f"timeline[{i}]"
-    d = _check_fields(item, _EVENT, _EVENT_OPTIONAL, file, where)
-    if d["at"] < 0:
-        raise CaseError(file, f"{where}.at", f"{d['at']} is negative; times count from the first event (0)")
-    who = _texts([d["who"]] if isinstance(d["who"], str) else d["who"], file, f"{where}.who")
-    for j, name in enumerate(who):
-        if name not in names:
-            raise CaseError(
-                file, f"{where}.who[{j}]",
-                f"{name!r} is not listed in people or units; add it there or fix the spelling",
+class GoodPractice(FileModel):
+    """``good_practice``: what good looks like."""
+
+    summary: Text
+    steps: Texts
+
+
+class Quiz(FileModel):
+    """``quiz``: the key standard, the touchpoint and the explanation shown with the feedback."""
+
+    standard: Text
+    touchpoint: Text
+    explanation: Text
+
+    @field_validator("standard")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        return _standard_code(value)
+
+
+def _effects(timeline: tuple[Any, ...], standard: str, touchpoint: str) -> set[str]:
+    """What the events at ``touchpoint`` do to ``standard``: a subset of {"breaks", "honours"}."""
+    return {k for e in timeline if e.touchpoint == touchpoint for k in ("breaks", "honours")
+            if standard in (getattr(e, k) or ())}
+
+
+class CaseFile(FileModel):
+    """One case file (schema: ``casestudies/README.md``); validate with :func:`case_from_dict`."""
+
+    id: Text
+    title: Text
+    source: Literal[SOURCES]
+    source_note: Text
+    standards: Standards
+    customer_group: Text
+    time_unit: Literal[TIME_UNITS]
+    summary: Text
+    people: Annotated[tuple[Person, ...], Field(min_length=1)]
+    units: Annotated[tuple[Person, ...], Field(min_length=1)]
+    timeline: Annotated[tuple[Event, ...], Field(min_length=1)]
+    root_cause: Text
+    consequence: Consequence
+    questions: Texts
+    model_answers: Texts
+    good_practice: GoodPractice
+    quiz: Quiz
+
+    @field_validator("standards")
+    @classmethod
+    def _codes(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        return _codes_of(values)
+
+    @model_validator(mode="after")
+    def _id_is_the_file_name(self, info: ValidationInfo) -> "CaseFile":
+        file = (info.context or {}).get("file", "")
+        if file and case_id_from_file(file) != self.id:
+            raise rule_error("id", f"“{self.id}”与文件名不一致；请把文件命名为 NN_{self.id}.yaml")
+        return self
+
+    @model_validator(mode="after")
+    def _names_are_known(self) -> "CaseFile":
+        names = [p.name for p in (*self.people, *self.units)]
+        dup = next((n for n in names if names.count(n) > 1), None)
+        if dup:
+            raise rule_error("people", f"“{dup}”在 people/units 中出现了两次；名字不能重复")
+        for i, event in enumerate(self.timeline):
+            for j, name in enumerate(event.who):
+                if name not in names:
+                    raise rule_error(
+                        f"timeline[{i}].who[{j}]", f"“{name}”没有列在 people 或 units 中；请补上，或改正写法"
+                    )
+        return self
+
+    @model_validator(mode="after")
+    def _standards_are_listed(self) -> "CaseFile":
+        for i, event in enumerate(self.timeline):
+            for key in ("breaks", "honours"):
+                for code in getattr(event, key) or ():
+                    if code not in self.standards:
+                        raise rule_error(f"timeline[{i}].{key}", f"“{code}”没有列在本案的 standards 中；请在那里补上")
+        return self
+
+    @model_validator(mode="after")
+    def _timeline_in_order(self) -> "CaseFile":
+        t = self.timeline
+        for i in range(1, len(t)):
+            if t[i].at < t[i - 1].at:
+                raise rule_error(
+                    f"timeline[{i}].at", f"{t[i].at} 早于 timeline[{i - 1}].at = {t[i - 1].at}；请按时间顺序排列事件"
+                )
+        if t[0].at != 0:
+            raise rule_error("timeline[0].at", f"{t[0].at}：第一个事件的时间必须是 0")
+        return self
+
+    @model_validator(mode="after")
+    def _one_answer_per_question(self) -> "CaseFile":
+        if len(self.model_answers) != len(self.questions):
+            raise rule_error(
+                "model_answers",
+                f"{len(self.questions)} 道讨论题却有 {len(self.model_answers)} 个参考答案；请每题写一个参考答案",
             )
-    effects = {}
-    for key in ("breaks", "honours"):
-        codes = _standards(d[key], file, f"{where}.{key}") if d.get(key) is not None else ()
-        for code in codes:
-            if code not in case_standards:
-                raise CaseError(file, f"{where}.{key}", f"{code!r} is not listed in the case's standards; add it there")
-        effects[key] = codes
-    note = (d.get("note") or "").strip()
-    if (effects["breaks"] or effects["honours"]) and not note:
-        raise CaseError(file, f"{where}.note", "missing: an event that breaks or honours a standard needs a note saying why")
-    return CaseEvent(
-        d["at"], d["when"].strip(), who, d["touchpoint"].strip(), d["label"].strip(), d["what"].strip(),
-        effects["breaks"], effects["honours"], note,
-    )
+        return self
 
+    @model_validator(mode="after")
+    def _quiz_is_unambiguous(self) -> "CaseFile":
+        q = self.quiz
+        if q.standard not in self.standards:
+            raise rule_error("quiz.standard", f"“{q.standard}”没有列在本案的 standards 中；请在那里补上")
+        touchpoints = dict.fromkeys(e.touchpoint for e in self.timeline)
+        if q.touchpoint not in touchpoints:
+            raise rule_error(
+                "quiz.touchpoint", f"“{q.touchpoint}”不是时间线上的接触点（{'、'.join(touchpoints)}）"
+            )
+        kinds = _effects(self.timeline, q.standard, q.touchpoint)
+        if len(kinds) != 1:
+            problem = "那里没有事件违背或做到它" if not kinds else "那里的事件既违背又做到它"
+            raise rule_error(
+                "quiz", f"答案（“{q.touchpoint}”处的“{q.standard}”）必须唯一，但{problem}；"
+                "请修改 quiz 或时间线的 breaks/honours",
+            )
+        return self
 
-def _quiz_kind(timeline: tuple[CaseEvent, ...], standard: str, touchpoint: str, file: str) -> str:
-    if touchpoint not in {e.touchpoint for e in timeline}:
-        known = "、".join(dict.fromkeys(e.touchpoint for e in timeline))
-        raise CaseError(file, "quiz.touchpoint", f"{touchpoint!r} is not a touchpoint of the timeline ({known})")
-    at_tp = [e for e in timeline if e.touchpoint == touchpoint]
-    kinds = {k for e in at_tp for k in ("breaks", "honours") if standard in getattr(e, k)}
-    if len(kinds) != 1:
-        problem = "no event there breaks or honours it" if not kinds else "events there both break and honour it"
-        raise CaseError(
-            file, "quiz",
-            f"the answer ({standard!r} at {touchpoint!r}) must be unambiguous, but {problem}; "
-            "fix the quiz or the timeline's breaks/honours",
+    def to_case(self, file: str) -> Case:
+        """The frozen :class:`~tiering_lib.ccpr.case_model.Case` of this file."""
+        timeline = tuple(
+            CaseEvent(e.at, e.when, e.who, e.touchpoint, e.label, e.what, e.breaks or (), e.honours or (), e.note or "")
+            for e in self.timeline
         )
-    return kinds.pop()
+        q = self.quiz
+        return Case(
+            self.id, self.title, self.source, self.source_note, self.standards, self.customer_group,
+            self.time_unit, self.summary, tuple(CasePerson(p.name, p.role) for p in self.people),
+            tuple(CasePerson(p.name, p.role) for p in self.units), timeline, self.root_cause,
+            self.consequence.customer, self.consequence.bank, self.questions, self.model_answers,
+            self.good_practice.summary, self.good_practice.steps, q.standard, q.touchpoint, q.explanation,
+            _effects(timeline, q.standard, q.touchpoint).pop(), file,
+        )
 
 
 def case_from_dict(data: Any, file: str) -> Case:
@@ -155,52 +250,14 @@ def case_from_dict(data: Any, file: str) -> Case:
     ------
     CaseError
         On the first problem found; see casestudies/README.md for the list.
+
+    Examples
+    --------
+    >>> case_from_dict({"id": "x"}, "Bad-Name.yaml")
+    Traceback (most recent call last):
+    ...
+    tiering_lib.errors.CaseError: Bad-Name.yaml：文件名应为 NN_<id>.yaml，id 只用小写字母、数字和 _（格式说明见 casestudies/README.md）
     """
-    m = _FILE.match(file)
-    if m is None:
-        raise CaseError(file, "", "name case files NN_<id>.yaml, the id in lowercase letters, digits and _")
-    d = _check_fields(data, _TOP, {}, file, "")
-    if d["id"] != m.group(1):
-        raise CaseError(file, "id", f"{d['id']!r} differs from the file name; name the file NN_{d['id']}.yaml")
-    if d["source"] not in SOURCES:
-        raise CaseError(file, "source", f"{d['source']!r}: must be one of {' / '.join(SOURCES)}")
-    if d["time_unit"] not in TIME_UNITS:
-        raise CaseError(file, "time_unit", f"{d['time_unit']!r}: must be one of {' / '.join(TIME_UNITS)}")
-    standards = _standards(d["standards"], file, "standards")
-    people = _people(d["people"], file, "people")
-    units = _people(d["units"], file, "units")
-    names = [p.name for p in (*people, *units)]
-    dup = next((n for n in names if names.count(n) > 1), None)
-    if dup:
-        raise CaseError(file, "people", f"{dup!r} is listed twice in people/units; names must be unique")
-    timeline = tuple(_event(item, i, standards, set(names), file) for i, item in enumerate(d["timeline"]))
-    for i in range(1, len(timeline)):
-        if timeline[i].at < timeline[i - 1].at:
-            raise CaseError(
-                file, f"timeline[{i}].at",
-                f"{timeline[i].at} is earlier than timeline[{i - 1}].at = {timeline[i - 1].at}; "
-                "list events in time order",
-            )
-    if timeline[0].at != 0:
-        raise CaseError(file, "timeline[0].at", f"{timeline[0].at}: the first event must be at 0")
-    cons = _check_fields(d["consequence"], _CONSEQUENCE, {}, file, "consequence")
-    good = _check_fields(d["good_practice"], _GOOD, {}, file, "good_practice")
-    questions = _texts(d["questions"], file, "questions")
-    answers = _texts(d["model_answers"], file, "model_answers")
-    if len(answers) != len(questions):
-        raise CaseError(
-            file, "model_answers",
-            f"{len(answers)} answers for {len(questions)} questions; give one model answer per question",
-        )
-    quiz = _check_fields(d["quiz"], _QUIZ, {}, file, "quiz")
-    q_std = _standards(quiz["standard"], file, "quiz.standard")[0]
-    if q_std not in standards:
-        raise CaseError(file, "quiz.standard", f"{q_std!r} is not listed in the case's standards")
-    kind = _quiz_kind(timeline, q_std, quiz["touchpoint"].strip(), file)
-    return Case(
-        d["id"], d["title"].strip(), d["source"], d["source_note"].strip(), standards,
-        d["customer_group"].strip(), d["time_unit"], d["summary"].strip(), people, units, timeline,
-        d["root_cause"].strip(), cons["customer"].strip(), cons["bank"].strip(), questions, answers,
-        good["summary"].strip(), _texts(good["steps"], file, "good_practice.steps"),
-        q_std, quiz["touchpoint"].strip(), quiz["explanation"].strip(), kind, file,
-    )
+    if case_id_from_file(file) is None:
+        raise CaseError(file, "", "文件名应为 NN_<id>.yaml，id 只用小写字母、数字和 _")
+    return validate_file(CaseFile, data, file, CaseError, context={"file": file}).to_case(file)

@@ -6,8 +6,8 @@ when it is loaded (:mod:`tiering_lib.ccpr.case_schema`), into a frozen
 :class:`Case`, so nothing downstream re-checks it.  Every error is a
 :class:`CaseError` naming the file and the field at fault and saying what to do.
 
-Only the standard library is imported at module level; PyYAML is imported
-when a file is read, pandas when a table is made.
+Only the standard library is imported at module level; PyYAML and pydantic
+are imported when a file is read, pandas when a table is made.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tiering_lib.ccpr.case_model import Case
-from tiering_lib.ccpr.case_schema import case_from_dict, case_id_from_file
+from tiering_lib.ccpr.case_model import Case, case_id_from_file
 from tiering_lib.ccpr.standards import CCPR_STANDARDS, ccpr_standard
 from tiering_lib.datasets.files import CASES_PACKAGE
 from tiering_lib.errors import CaseError
@@ -46,22 +45,24 @@ def default_case_dir():
 def _read(path: Any) -> Case:
     import yaml
 
+    from tiering_lib.ccpr.case_schema import case_from_dict
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
+        where = f"（第 {mark.line + 1} 行）" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CaseError(path.name, "", f"not valid YAML{where}: {problem}; check indentation and quotes") from None
+        raise CaseError(path.name, "", f"不是有效的 YAML{where}：{problem}；请检查缩进和引号") from None
     return case_from_dict(data, path.name)
 
 
 def _case_files(folder: Any) -> list[Any]:
     if not folder.is_dir():
-        raise CaseError(str(folder.name), "", "no such folder; pass the folder that holds the case files")
+        raise CaseError(str(folder.name), "", "没有这个文件夹；请给出存放案例文件的文件夹")
     files = sorted((p for p in folder.iterdir() if p.name.endswith((".yaml", ".yml"))), key=lambda p: p.name)
     if not files:
-        raise CaseError(str(folder.name), "", "no case files (*.yaml) in this folder")
+        raise CaseError(str(folder.name), "", "这个文件夹里没有案例文件（*.yaml）")
     return files
 
 
@@ -90,7 +91,7 @@ def load_cases(folder: str | Path | None = None) -> tuple[Case, ...]:
     seen: dict[str, str] = {}
     for case in cases:
         if case.id in seen:
-            raise CaseError(case.file, "id", f"{case.id!r} is also the id of {seen[case.id]}; ids must be unique")
+            raise CaseError(case.file, "id", f"“{case.id}”也是 {seen[case.id]} 的 id；每个案例的 id 必须不同")
         seen[case.id] = case.file
     return tuple(cases)
 
@@ -106,14 +107,14 @@ def load_case(case_id: str, folder: str | Path | None = None) -> Case:
     path = Path(case_id)
     if path.suffix in (".yaml", ".yml"):
         if not path.is_file():
-            raise CaseError(path.name, "", "no such file")
+            raise CaseError(path.name, "", "没有这个文件；请检查路径")
         return _read(path)
     folder = Path(folder) if folder is not None else default_case_dir()
     for p in _case_files(folder):
         if case_id_from_file(p.name) == case_id:
             return _read(p)
     ids = [i for p in _case_files(folder) if (i := case_id_from_file(p.name))]
-    raise CaseError(folder.name, "", f"no case with id {case_id!r}; known ids: {', '.join(ids)}")
+    raise CaseError(folder.name, "", f"没有 id 为“{case_id}”的案例；已有的 id：{'、'.join(ids)}")
 
 
 def case_table(cases: tuple[Case, ...] | None = None):

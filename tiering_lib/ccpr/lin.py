@@ -24,11 +24,11 @@ Everything is pure and exact (money in 分).
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from tiering_lib.ccpr.case_model import CaseEvent
 from tiering_lib.core.money import format_amount, to_fen
+from tiering_lib.display import escape
 from tiering_lib.errors import DataError
 
 __all__ = [
@@ -125,14 +125,14 @@ class LinScenario:
 
     def _repr_html_(self) -> str:
         body = "".join(
-            f'<tr><td style="text-align:left;padding:2px 8px">{html.escape(k)}</td>'
-            f'<td style="text-align:left;padding:2px 8px"><b>{html.escape(v)}</b></td></tr>'
+            f'<tr><td style="text-align:left;padding:2px 8px">{escape(k)}</td>'
+            f'<td style="text-align:left;padding:2px 8px"><b>{escape(v)}</b></td></tr>'
             for k, v in self.rows()
         )
         return (
-            f'<div class="ccpr-lin"><b>{html.escape(self.title)}</b>'
+            f'<div class="ccpr-lin"><b>{escape(self.title)}</b>'
             f'<table style="border-collapse:collapse">{body}</table>'
-            f'<p style="color:#57606a;font-size:90%">{html.escape(self.assumption_zh)}</p></div>'
+            f'<p style="color:#57606a;font-size:90%">{escape(self.assumption_zh)}</p></div>'
         )
 
     def __repr__(self) -> str:
@@ -179,13 +179,7 @@ def lin_scenario(
     >>> lin_scenario(statement_sent=True).late_fee
     0
     """
-    if call_month is not None and (
-        isinstance(call_month, bool) or not isinstance(call_month, int) or not 1 <= call_month <= _MORTGAGE_MONTH
-    ):
-        raise DataError(f"call_month {call_month!r}: give a month 1–9 (1月–9月), or None for no call")
-    if isinstance(report_after_months, bool) or not isinstance(report_after_months, int) or not 1 <= report_after_months < _MORTGAGE_MONTH:
-        raise DataError(f"report_after_months {report_after_months!r}: give a whole number of months 1–8")
-
+    _check_months(call_month, report_after_months)
     if statement_sent:
         informed, by = _DUE_MONTH, "账单"
     elif call_month is not None:
@@ -195,48 +189,81 @@ def lin_scenario(
     overdue = informed - _DUE_MONTH
     reported = overdue >= report_after_months
     card_kept = overdue == 0
-    report_month = _DUE_MONTH + report_after_months
-
-    events: list[CaseEvent] = []
-    if statement_sent:
-        events.append(_event(1, "账单寄送", "一月账单按时寄到", "一月的账单按时寄到,上面写明应缴 700 元和还款日。",
-                             honours=["realtime"], note="业务信息及时送到客户手里,客户就能自己按时还款。"))
-        events.append(_event(1, "还款", "按时还款", "林小姐按账单在还款日前缴清 700 元。", who=("林小姐",)))
-    else:
-        events.append(_event(1, "账单寄送", "一月账单没寄到", "一月有一笔 700 元应缴,账单却没有寄到。",
-                             breaks=["realtime"], note="账单没有送到,银行没有察觉,也没有跟进。"))
+    events = _statement_events(statement_sent)
     if reported:
-        events.append(_event(report_month, "联合信用卡中心", "被报送联合信用卡中心",
-                             f"逾期满 {report_after_months} 个月,银行把她报送联合信用卡中心,事先没有告知她。",
-                             breaks=["realtime"], note="报送前没有核实、没有告知一位并非恶意透支的客户。"))
-    if not statement_sent and call_month is not None:
-        late = overdue >= report_after_months
-        events.append(_event(
-            call_month, "催缴电话", f"{call_month}月{'才' if late else ''}来电{'催缴' if late else '提醒'}",
-            f"银行来电:应缴 700 元{',违约金 1 元' if overdue else ''}。",
-            breaks=["realtime"] if late else [], honours=[] if late else ["realtime"],
-            note="电话来得太晚,报送已经发生。" if late else "赶在报送之前提醒,一个电话就避免了后面的一切。",
-        ))
-        events.append(_event(call_month, "还款", "当即缴清", "林小姐得知后马上缴清欠款。", who=("林小姐",)))
-    if not statement_sent and call_month is None:
-        events.append(_event(9, "房贷申请", "房贷受阻,才知欠款", "九月申请房贷时,她才知道一月的欠款从未缴清。",
-                             breaks=["realtime"], note="直到房贷被拒,客户才知道自己欠款。"))
-        events.append(_event(9, "还款", "缴清欠款", "林小姐缴清欠款和违约金。", who=("林小姐",)))
+        events.append(_report_event(report_after_months))
+    if not statement_sent:
+        events += _call_events(call_month, overdue, report_after_months)
     if not card_kept:
-        events.append(_event(informed, "卡片寄回", "销毁卡片寄回", "担心再次发生,她把卡片销毁寄回。", who=("林小姐",)))
-        events.append(_event(informed, "挽留电话", "来电推金卡,被拒", "银行来电提出发金卡,她拒绝了。",
-                             breaks=["personalized"], note="挽留没有回应她真正担心的事。"))
+        events += _leaving_events(informed)
     if call_month is not None or statement_sent:
-        if reported:
-            events.append(_event(9, "房贷申请", "房贷受阻", "九月申请房贷时,发现自己已成为各银行的拒绝往来客户。",
-                                 breaks=["realtime"], note="一笔 700 元的欠款,让她“信用破产”。"))
-        else:
-            events.append(_event(9, "房贷申请", "房贷正常受理", "九月申请房贷,信用记录良好,正常受理。",
-                                 who=("林小姐",)))
+        events.append(_mortgage_event(reported))
     timeline = tuple(sorted(events, key=lambda e: e.at))  # stable: same-month events keep their order
     fee = LIN_LATE_FEE if overdue else 0
     return LinScenario(bool(statement_sent), call_month, report_after_months, informed, by, overdue, fee,
                        reported, card_kept, timeline)
+
+
+def _check_months(call_month: int | None, report_after_months: int) -> None:
+    def whole(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    if call_month is not None and (not whole(call_month) or not 1 <= call_month <= _MORTGAGE_MONTH):
+        raise DataError(f"call_month {call_month!r}: give a month 1–9 (1月–9月), or None for no call")
+    if not whole(report_after_months) or not 1 <= report_after_months < _MORTGAGE_MONTH:
+        raise DataError(f"report_after_months {report_after_months!r}: give a whole number of months 1–8")
+
+
+def _statement_events(statement_sent: bool) -> list[CaseEvent]:
+    if statement_sent:
+        return [
+            _event(1, "账单寄送", "一月账单按时寄到", "一月的账单按时寄到,上面写明应缴 700 元和还款日。",
+                   honours=["realtime"], note="业务信息及时送到客户手里,客户就能自己按时还款。"),
+            _event(1, "还款", "按时还款", "林小姐按账单在还款日前缴清 700 元。", who=("林小姐",)),
+        ]
+    return [_event(1, "账单寄送", "一月账单没寄到", "一月有一笔 700 元应缴,账单却没有寄到。",
+                   breaks=["realtime"], note="账单没有送到,银行没有察觉,也没有跟进。")]
+
+
+def _report_event(report_after_months: int) -> CaseEvent:
+    return _event(_DUE_MONTH + report_after_months, "联合信用卡中心", "被报送联合信用卡中心",
+                  f"逾期满 {report_after_months} 个月,银行把她报送联合信用卡中心,事先没有告知她。",
+                  breaks=["realtime"], note="报送前没有核实、没有告知一位并非恶意透支的客户。")
+
+
+def _call_events(call_month: int | None, overdue: int, report_after_months: int) -> list[CaseEvent]:
+    """The bank's call and her payment, or, with no call, the refused mortgage that tells her."""
+    if call_month is None:
+        return [
+            _event(9, "房贷申请", "房贷受阻,才知欠款", "九月申请房贷时,她才知道一月的欠款从未缴清。",
+                   breaks=["realtime"], note="直到房贷被拒,客户才知道自己欠款。"),
+            _event(9, "还款", "缴清欠款", "林小姐缴清欠款和违约金。", who=("林小姐",)),
+        ]
+    late = overdue >= report_after_months
+    return [
+        _event(
+            call_month, "催缴电话", f"{call_month}月{'才' if late else ''}来电{'催缴' if late else '提醒'}",
+            f"银行来电:应缴 700 元{',违约金 1 元' if overdue else ''}。",
+            breaks=["realtime"] if late else [], honours=[] if late else ["realtime"],
+            note="电话来得太晚,报送已经发生。" if late else "赶在报送之前提醒,一个电话就避免了后面的一切。",
+        ),
+        _event(call_month, "还款", "当即缴清", "林小姐得知后马上缴清欠款。", who=("林小姐",)),
+    ]
+
+
+def _leaving_events(informed: int) -> list[CaseEvent]:
+    return [
+        _event(informed, "卡片寄回", "销毁卡片寄回", "担心再次发生,她把卡片销毁寄回。", who=("林小姐",)),
+        _event(informed, "挽留电话", "来电推金卡,被拒", "银行来电提出发金卡,她拒绝了。",
+               breaks=["personalized"], note="挽留没有回应她真正担心的事。"),
+    ]
+
+
+def _mortgage_event(reported: bool) -> CaseEvent:
+    if reported:
+        return _event(9, "房贷申请", "房贷受阻", "九月申请房贷时,发现自己已成为各银行的拒绝往来客户。",
+                      breaks=["realtime"], note="一笔 700 元的欠款,让她“信用破产”。")
+    return _event(9, "房贷申请", "房贷正常受理", "九月申请房贷,信用记录良好,正常受理。", who=("林小姐",))
 
 
 def lin_call_table(report_after_months: int = LIN_REPORT_AFTER_MONTHS):

@@ -51,6 +51,22 @@ def _annotation(event: Any, show_standards: bool) -> str:
     return text
 
 
+def _label_events(ax: Any, xs: list, ys: list[int], events: Any, span: float, show_standards: bool) -> None:
+    """Write each event's label beside its point; labels of nearby events on one lane are stacked."""
+    placed: dict[int, list[tuple[float, float]]] = {}  # lane -> (x, offset below the last text line)
+    for x, y, e in zip(xs, ys, events):
+        text = _annotation(e, show_standards)
+        near = [bottom for px, bottom in placed.get(y, []) if abs(x - px) < 0.2 * span]
+        top = min(near) - 2 if near else -9
+        placed.setdefault(y, []).append((x, top - 12 * (text.count("\n") + 1)))
+        right_half = (x - min(xs)) > 0.6 * span
+        ax.annotate(
+            text, (x, y), xytext=(-9 if right_half else 9, top),
+            textcoords="offset points", ha="right" if right_half else "left", va="top", fontsize=9,
+            color=EFFECT_STYLE[e.effect]["color"] if e.effect != "neutral" else "#57606a",
+        )
+
+
 def plot_case_timeline(case: Any, ax: Any = None, show_standards: bool = False):
     """Draw a case's timeline: one row per touchpoint, elapsed time across, where a standard broke.
 
@@ -88,19 +104,7 @@ def plot_case_timeline(case: Any, ax: Any = None, show_standards: bool = False):
         ax.scatter([p[0] for p in pts], [p[1] for p in pts], marker=style["marker"], color=style["color"],
                    s=style["s"], zorder=3, label=style["label"])
     span = (max(xs) - min(xs)) or 1
-    placed: dict[int, list[tuple[float, float]]] = {}  # lane -> (x, offset below the last text line)
-    for x, y, e in zip(xs, ys, events):
-        text = _annotation(e, show_standards)
-        # Labels of nearby events on the same lane are stacked, not drawn over each other.
-        near = [bottom for px, bottom in placed.get(y, []) if abs(x - px) < 0.2 * span]
-        top = min(near) - 2 if near else -9
-        placed.setdefault(y, []).append((x, top - 12 * (text.count("\n") + 1)))
-        right_half = (x - min(xs)) > 0.6 * span
-        ax.annotate(
-            text, (x, y), xytext=(-9 if right_half else 9, top),
-            textcoords="offset points", ha="right" if right_half else "left", va="top", fontsize=9,
-            color=EFFECT_STYLE[e.effect]["color"] if e.effect != "neutral" else "#57606a",
-        )
+    _label_events(ax, xs, ys, events, span, show_standards)
     ax.set_yticks(range(len(lanes)), lanes)
     ax.set_ylim(len(lanes) - 0.35, -0.6)
     ax.set_xlim(min(xs) - 0.08 * span, max(xs) + 0.08 * span)

@@ -9,13 +9,13 @@ the deck's order C, C, P, R) and the actions for it come from the deck
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Mapping
 
 from tiering_lib.ccpr.standards import CCPR_STANDARDS, CcprStandard, ccpr_standard
 from tiering_lib.core.money import to_decimal
+from tiering_lib.display import escape
 from tiering_lib.errors import DataError, TieringError
 
 __all__ = [
@@ -114,11 +114,11 @@ class SelfAssessment:
 
     def _repr_html_(self) -> str:
         w = self.weakest
-        actions = "".join(f"<li>{html.escape(a)}</li>" for a in w.actions_zh)
-        low = "".join(f"<li>{html.escape(t)}</li>" for t in self.weakest_statements())
+        actions = "".join(f"<li>{escape(a)}</li>" for a in w.actions_zh)
+        low = "".join(f"<li>{escape(t)}</li>" for t in self.weakest_statements())
         return (
-            f'<div class="ccpr-assessment"><p>{html.escape(self.summary_zh())}</p>'
-            f"<p><b>“{html.escape(w.name_zh)}”里得分最低的说法</b></p><ul>{low}</ul>"
+            f'<div class="ccpr-assessment"><p>{escape(self.summary_zh())}</p>'
+            f"<p><b>“{escape(w.name_zh)}”里得分最低的说法</b></p><ul>{low}</ul>"
             f"<p><b>课件给出的改进方向</b></p><ol>{actions}</ol></div>"
         )
 

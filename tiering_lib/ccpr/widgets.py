@@ -1,7 +1,7 @@
 """Widgets of the CCPR notebook: a quiz per case, Ms Lin's intervention explorer, the self-assessment.
 
 Each widget is thin: its callback calls one pure function
-(:func:`~tiering_lib.ccpr.standards.grade_standard` / :func:`~tiering_lib.ccpr.standards.grade_touchpoint`,
+(:func:`~tiering_lib.ccpr.quiz.grade_standard` / :func:`~tiering_lib.ccpr.quiz.grade_touchpoint`,
 :func:`~tiering_lib.ccpr.lin.lin_scenario`, :func:`~tiering_lib.ccpr.self_assessment.score_self_assessment`)
 and shows the result in ``HTML`` and ``Image`` widgets.  Charts are drawn on
 :class:`matplotlib.figure.Figure` objects that pyplot never sees, and sent as
@@ -27,7 +27,7 @@ from tiering_lib.ccpr.self_assessment import (
     score_self_assessment,
 )
 from tiering_lib.ccpr.standards import CCPR_STANDARDS
-from tiering_lib.display import png_bytes
+from tiering_lib.display import escape, png_bytes
 
 __all__ = ["case_quiz", "lin_explorer", "self_assessment_explorer"]
 
@@ -42,7 +42,7 @@ def _question(text: str, options: tuple[str, ...], grade, css: str) -> widgets.V
         feedback.value = grade(change["new"])._repr_html_()
 
     buttons.observe(on_change, names="value")
-    box = widgets.VBox([widgets.HTML(f"<b>{text}</b>"), buttons, feedback])
+    box = widgets.VBox([widgets.HTML(f"<b>{escape(text)}</b>"), buttons, feedback])
     box.add_class(css)
     return box
 
@@ -51,7 +51,7 @@ def case_quiz(case: Any) -> widgets.VBox:
     """An interactive quiz on a case: which standard, at which touchpoint, with immediate feedback.
 
     Clicking an option shows whether it is right and the explanation
-    (:func:`~tiering_lib.ccpr.standards.grade_standard`, :func:`~tiering_lib.ccpr.standards.grade_touchpoint`).
+    (:func:`~tiering_lib.ccpr.quiz.grade_standard`, :func:`~tiering_lib.ccpr.quiz.grade_touchpoint`).
 
     Examples
     --------
@@ -64,7 +64,7 @@ def case_quiz(case: Any) -> widgets.VBox:
     """
     questions = quiz_questions(case)
     box = widgets.VBox([
-        widgets.HTML(f"<h4 style='margin:4px 0'>小测验:{case.title}</h4>"),
+        widgets.HTML(f"<h4 style='margin:4px 0'>小测验:{escape(case.title)}</h4>"),
         _question(*questions["standard"], lambda a: grade_standard(case, a), "ccpr-quiz-standard"),
         _question(*questions["touchpoint"], lambda a: grade_touchpoint(case, a), "ccpr-quiz-touchpoint"),
     ])
@@ -130,15 +130,15 @@ def self_assessment_explorer(ratings: dict | None = None) -> widgets.VBox:
     start = score_self_assessment(EXAMPLE_RATINGS if ratings is None else ratings)  # validates them
     sliders: dict[str, list[widgets.IntSlider]] = {}
     rows: list[widgets.Widget] = [
-        widgets.HTML("评分:" + ",".join(f"{k} = {v}" for k, v in RATING_LABELS.items()))
+        widgets.HTML(escape("评分:" + ",".join(f"{k} = {v}" for k, v in RATING_LABELS.items())))
     ]
     for s in CCPR_STANDARDS:
-        rows.append(widgets.HTML(f"<b>{s.letter} · {s.name_zh}</b>"))
+        rows.append(widgets.HTML(f"<b>{escape(s.letter)} · {escape(s.name_zh)}</b>"))
         sliders[s.code] = []
         for text, value in zip(SELF_ASSESSMENT_STATEMENTS[s.code], start.ratings[s.code]):
             slider = widgets.IntSlider(value=value, min=1, max=5, layout=widgets.Layout(width="220px"))
             sliders[s.code].append(slider)
-            rows.append(widgets.HBox([slider, widgets.HTML(text)]))
+            rows.append(widgets.HBox([slider, widgets.HTML(escape(text))]))
     chart = widgets.Image(format="png", layout=widgets.Layout(width="440px"))
     verdict = widgets.HTML()
 

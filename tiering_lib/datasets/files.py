@@ -22,7 +22,7 @@ from typing import Any
 
 from tiering_lib.errors import DataError
 
-__all__ = ["data_file", "read_bytes", "read_dataset", "load_yaml_dataset", "require", "case_files"]
+__all__ = ["data_file", "read_bytes", "read_dataset", "load_yaml_dataset", "case_files"]
 
 DATA_PACKAGE = "tiering_lib.datasets.data"
 CASES_PACKAGE = "tiering_lib.datasets.cases"
@@ -111,19 +111,6 @@ def load_yaml_dataset(filename: str) -> dict[str, Any]:
     'core_four_class'
     """
     return copy.deepcopy(_yaml(filename))
-
-
-def require(mapping: Any, key: str, where: str) -> Any:
-    """``mapping[key]``, or a :class:`DataError` naming ``where`` and the missing key.
-
-    Examples
-    --------
-    >>> require({"a": 1}, "a", "data/x.yaml")
-    1
-    """
-    if not isinstance(mapping, dict) or key not in mapping:
-        raise DataError(f"{where}: the field {key!r} is missing; add it (see data/README.md)")
-    return mapping[key]
 
 
 def case_files() -> list[Traversable]:

@@ -1,11 +1,14 @@
 """Serving each tier: the deck's service content, deposits versus fees, the synthetic branch and its metrics.
 
 ``content`` (the deck's service tables), ``deposits`` (the executive's
-arithmetic), ``branch`` (a synthetic customer book), ``metrics`` (each
-segment's key metric), ``queue_config`` and ``queue`` (the counter queue),
-``contribution`` and ``pricing`` (客户经营ABC), ``wealth`` (wealth segments
-and cross-selling), ``maintenance``, ``plan`` and ``plan_report`` (the
-maintenance process); on top, ``plotting`` and ``widgets``.
+arithmetic), ``book`` and ``branch`` (a synthetic customer book), ``metrics``
+(each segment's key metric), ``queue_config``, ``counters`` and ``queue`` (the
+counter queue), ``contribution_assumptions``, ``contribution`` and ``pricing``
+(客户经营ABC), ``wealth`` (wealth segments and cross-selling),
+``maintenance``, ``plan`` and ``plan_report`` (the maintenance process); on
+top, ``plotting`` and ``widgets``.  The files of ``data/`` are checked by the
+pydantic models of ``content_schema``, ``settings_schema`` and
+``branch_schema``, imported only when a file is read.
 """
 
 import lazy_loader as _lazy
@@ -13,9 +16,11 @@ import lazy_loader as _lazy
 __getattr__, __dir__, __all__ = _lazy.attach(
     __name__,
     submod_attrs={
-        "branch": ["BRANCH_SEED", "PRODUCT_LINES", "BranchBook", "synthesize_branch"],
+        "book": ["PRODUCT_LINES", "BranchBook"],
+        "branch": ["BRANCH_SEED", "synthesize_branch"],
         "content": ["service_matrix", "service_matrix_table", "needs_strategies_table", "quality_services_table", "growth_system", "maintenance_guide", "maintenance_process_table"],
-        "contribution": ["ABC_NAMES", "ContributionAssumptions", "Contribution", "load_contribution_assumptions", "customer_contribution", "abc_classes", "abc_table", "contribution_scenario"],
+        "contribution": ["ABC_NAMES", "Contribution", "customer_contribution", "abc_classes", "abc_table", "contribution_scenario"],
+        "contribution_assumptions": ["ContributionAssumptions", "load_contribution_assumptions"],
         "deposits": ["DepositAssumptions", "DepositProfit", "GROWTH_PROFILES", "DECK_PROFILE", "monthly_inflows", "deposit_profit", "load_executive_quote", "profit_by_profile", "compare_with_quote", "deposits_needed_for"],
         "maintenance": ["PlanSettings", "load_plan_settings", "info_weights", "info_completeness", "info_scores", "missing_info"],
         "metrics": ["CROSS_SELL_DEFINITIONS", "AumChange", "aum_change", "products_per_customer", "share_two_or_more", "cross_sell_rate", "cross_sell_table", "waiting_stats", "key_metrics_table"],
@@ -23,7 +28,8 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "plan_report": ["rm_books_table", "info_fields_table", "info_by_tier", "incident_list", "incident_checklist", "export_plan"],
         "plotting": ["plot_deposit_profit", "plot_waiting_times", "plot_vip_comparison", "plot_contribution_by_tier", "plot_contribution_curve", "plot_plan_load"],
         "pricing": ["relationship_price", "pricing_table"],
-        "queue": ["QueueResult", "simulate_counters", "simulate_queue", "compare_vip_window", "queue_scenario"],
+        "counters": ["simulate_counters"],
+        "queue": ["QueueResult", "simulate_queue", "compare_vip_window", "queue_scenario"],
         "queue_config": ["QUEUE_SEED", "QueueConfig", "default_queue_config"],
         "wealth": ["NOT_WEALTH", "product_shelf", "wealth_segments", "assign_wealth_segments", "product_gaps", "CrossSellSuggestion", "cross_sell_suggestions", "segment_product_table", "adviser_services_table", "segment_overview"],
         "widgets": ["deposit_profit_explorer", "queue_explorer", "contribution_explorer"],

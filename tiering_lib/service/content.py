@@ -11,16 +11,15 @@ Four files hold what the deck says about serving each tier:
 * ``maintenance.yaml`` — purposes, principles, steps and process of customer
   maintenance (§9), with the workbook's default plan settings.
 
-Files are read through :func:`tiering_lib.datasets.files.load_yaml_dataset`
-(fresh copies, so a caller cannot change what the next caller reads) and checked.  Provenance: ``data/README.md``.
+Each file is read and validated by :mod:`tiering_lib.service.content_schema`
+(pydantic models, imported when a file is read); every call returns fresh
+data, so a caller cannot change what the next caller reads.  Provenance:
+``data/README.md``.
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-from tiering_lib.datasets.files import load_yaml_dataset, require
-from tiering_lib.errors import DataError
 
 __all__ = [
     "service_matrix",
@@ -44,40 +43,17 @@ def service_matrix() -> list[dict[str, Any]]:
 
     Raises
     ------
-    DataError
-        Naming the segment or class that disagrees with the scheme.
+    ConfigError
+        Naming the field of ``data/tier_services.yaml`` that disagrees with the scheme.
 
     Examples
     --------
     >>> [row["segment"] for row in service_matrix()]
     ['高端', '中端', '普通']
     """
-    from tiering_lib.core.scheme_files import builtin_scheme
-    from tiering_lib.core.schemes import SEGMENTS
+    from tiering_lib.service.content_schema import load_tier_services
 
-    where = "data/tier_services.yaml"
-    data = load_yaml_dataset("tier_services.yaml")
-    scheme = builtin_scheme(require(data, "scheme", where))
-    rows = require(data, "segments", where)
-    seen: list[str] = []
-    for row in rows:
-        seg = require(row, "segment", where)
-        here = f"{where}, segment {seg!r}"
-        if require(row, "key_metric", here) != SEGMENTS.get(seg):
-            raise DataError(f"{here}: key_metric {row['key_metric']!r} differs from the deck's {SEGMENTS.get(seg)!r}")
-        for cls in require(row, "classes", here):
-            code = require(cls, "code", here)
-            if code not in scheme.codes:
-                raise DataError(f"{here}: class {code!r} is not a tier of scheme {scheme.name!r}")
-            tier = scheme.tier(code)
-            if tier.segment != seg:
-                raise DataError(f"{here}: class {code!r} belongs to segment {tier.segment!r} in the scheme")
-            if tuple(require(row, "service_keys", here)) != tier.service_keys:
-                raise DataError(f"{here}: service_keys differ from those of tier {code!r} in the scheme")
-            seen.append(code)
-    if sorted(seen) != sorted(scheme.codes):
-        raise DataError(f"{where}: the classes {sorted(seen)} must list every tier {sorted(scheme.codes)} once")
-    return rows
+    return load_tier_services().model_dump(mode="json")["segments"]
 
 
 def service_matrix_table():
@@ -116,16 +92,12 @@ def needs_strategies_table():
     """
     import pandas as pd
 
-    where = "data/tier_services.yaml"
-    rows = require(load_yaml_dataset("tier_services.yaml"), "needs_and_strategies", where)
+    from tiering_lib.service.content_schema import load_tier_services
+
     return pd.DataFrame.from_records(
         [
-            {
-                "客户": require(r, "group", where),
-                "客户觉得重要的": "、".join(require(r, "customer_values", where)),
-                "我们的方案/策略": ";".join(require(r, "strategies", where)),
-            }
-            for r in rows
+            {"客户": r.group, "客户觉得重要的": "、".join(r.customer_values), "我们的方案/策略": ";".join(r.strategies)}
+            for r in load_tier_services().needs_and_strategies
         ]
     )
 
@@ -140,16 +112,12 @@ def quality_services_table():
     """
     import pandas as pd
 
-    where = "data/tier_services.yaml"
-    rows = require(load_yaml_dataset("tier_services.yaml"), "quality_services", where)
+    from tiering_lib.service.content_schema import load_tier_services
+
     return pd.DataFrame.from_records(
         [
-            {
-                "服务": require(r, "name", where),
-                "课件内容": require(r, "detail", where),
-                "本手册中": r.get("in_workbook") or "—",
-            }
-            for r in rows
+            {"服务": r.name, "课件内容": r.detail, "本手册中": r.in_workbook or "—"}
+            for r in load_tier_services().quality_services
         ]
     )
 
@@ -162,14 +130,9 @@ def growth_system() -> dict[str, Any]:
     >>> [s["stage"] for s in growth_system()["growth_ladder"]["stages"]]
     ['顾客服务', '顾客关怀', '量身定做', '紧密合作']
     """
-    where = "data/growth_system.yaml"
-    data = load_yaml_dataset("growth_system.yaml")
-    for key in ("crm", "growth_ladder", "individual_process", "group_process", "questions"):
-        require(data, key, where)
-    for part in ("individual_process", "group_process"):
-        for term in ("short", "mid", "long", "research"):
-            require(data[part], term, f"{where}, {part}")
-    return data
+    from tiering_lib.service.content_schema import load_growth_system
+
+    return load_growth_system().model_dump(mode="json", by_alias=True)
 
 
 def maintenance_guide() -> dict[str, Any]:
@@ -180,11 +143,9 @@ def maintenance_guide() -> dict[str, Any]:
     >>> [p["step"] for p in maintenance_guide()["process"]][0]
     '建立维护关系'
     """
-    where = "data/maintenance.yaml"
-    deck = require(load_yaml_dataset("maintenance.yaml"), "deck", where)
-    for key in ("quote", "purposes", "principles", "steps", "process"):
-        require(deck, key, f"{where}, deck")
-    return deck
+    from tiering_lib.service.settings_schema import load_maintenance
+
+    return load_maintenance().deck.model_dump(mode="json")
 
 
 def maintenance_process_table():
@@ -197,7 +158,6 @@ def maintenance_process_table():
     """
     import pandas as pd
 
-    where = "data/maintenance.yaml, deck.process"
     return pd.DataFrame.from_records(
-        [{"流程步骤": require(p, "step", where), "目的": require(p, "purpose", where)} for p in maintenance_guide()["process"]]
+        [{"流程步骤": p["step"], "目的": p["purpose"]} for p in maintenance_guide()["process"]]
     )

@@ -23,7 +23,7 @@ are the workbook's assumptions (``data/contribution_assumptions.yaml``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Mapping
@@ -31,8 +31,8 @@ from typing import Any, Mapping
 import numpy as np
 
 from tiering_lib.core.money import exact_sum, to_decimal, to_fen
-from tiering_lib.datasets.files import load_yaml_dataset, require
 from tiering_lib.errors import DataError
+from tiering_lib.service.contribution_assumptions import ContributionAssumptions, load_contribution_assumptions
 
 __all__ = [
     "ABC_NAMES",
@@ -47,108 +47,6 @@ __all__ = [
 
 #: The deck's three classes of 客户经营ABC, lowest first.
 ABC_NAMES: dict[str, str] = {"C": "需求型伙伴/普通客户", "B": "重点客户", "A": "VIP客户"}
-_FILE = "data/contribution_assumptions.yaml"
-
-
-def _rate(value: Any, where: str) -> Fraction:
-    if isinstance(value, float):
-        raise DataError(f"{where}: write the rate {value!r} as text (in quotes) so it is read exactly")
-    try:
-        rate = Fraction(Decimal(str(value)))
-    except ArithmeticError:
-        raise DataError(f"{where}: {value!r} is not a number") from None
-    if rate < 0:
-        raise DataError(f"{where}: the rate {value} is negative")
-    return rate
-
-
-@dataclass(frozen=True)
-class ContributionAssumptions:
-    """Rates (annual, exact fractions), costs (分 per year / per visit / per contact) and thresholds (分)."""
-
-    spread: Mapping[str, Fraction]
-    fee_rate: Mapping[str, Fraction]
-    account_cost: int
-    visit_cost: int
-    contact_cost: int
-    contact_days: Mapping[str, int]
-    threshold_b: int
-    threshold_a: int
-
-    def __post_init__(self) -> None:
-        if self.threshold_a < self.threshold_b:
-            raise DataError(
-                f"the VIP threshold ({self.threshold_a} 分) is below the 重点 threshold ({self.threshold_b} 分)"
-            )
-        for name in ("account_cost", "visit_cost", "contact_cost"):
-            if getattr(self, name) < 0:
-                raise DataError(f"{name} must not be negative")
-
-    def to_frame(self):
-        """The assumptions as a table: 项目, 取值 (rates in %, money in 元).
-
-        Examples
-        --------
-        >>> load_contribution_assumptions().to_frame().loc["活期息差", "取值"]
-        '2%'
-        """
-        import pandas as pd
-
-        from tiering_lib.core.money import fen_to_unit
-
-        def pct(r: Fraction) -> str:
-            return f"{to_decimal(r * 100):f}".rstrip("0").rstrip(".") + "%"
-
-        rows = [(f"{k}息差", pct(v)) for k, v in self.spread.items()]
-        rows += [(f"{k}中收费率", pct(v)) for k, v in self.fee_rate.items()]
-        rows += [
-            ("账户年成本", f"{fen_to_unit(self.account_cost)} 元/户"),
-            ("每次柜台服务成本", f"{fen_to_unit(self.visit_cost)} 元"),
-            ("每次客户经理联系成本", f"{fen_to_unit(self.contact_cost)} 元"),
-            ("重点客户门槛", f"年贡献 {fen_to_unit(self.threshold_b)} 元"),
-            ("VIP客户门槛", f"年贡献 {fen_to_unit(self.threshold_a)} 元"),
-        ]
-        return pd.DataFrame(rows, columns=["项目", "取值"]).set_index("项目")
-
-    def with_changes(self, **changes: Any) -> "ContributionAssumptions":
-        """A copy with some assumptions changed; spreads/fees as ``{line: rate}`` merge into the old ones.
-
-        Examples
-        --------
-        >>> a = load_contribution_assumptions().with_changes(spread={"活期": "0.015"})
-        >>> a.spread["活期"], a.spread["定存"]
-        (Fraction(3, 200), Fraction(1, 100))
-        """
-        for key in ("spread", "fee_rate"):
-            if key in changes:
-                merged = dict(getattr(self, key))
-                merged.update({k: _rate(v, key) for k, v in changes[key].items()})
-                changes[key] = merged
-        return replace(self, **changes)
-
-
-def load_contribution_assumptions() -> ContributionAssumptions:
-    """The workbook's default assumptions (``data/contribution_assumptions.yaml``).
-
-    Examples
-    --------
-    >>> load_contribution_assumptions().visit_cost   # 5 元 a counter visit, in 分
-    500
-    """
-    spec = load_yaml_dataset("contribution_assumptions.yaml")
-    cost = require(spec, "cost", _FILE)
-    thresholds = require(spec, "abc_thresholds_yuan", _FILE)
-    plan = require(load_yaml_dataset("maintenance.yaml"), "plan", "data/maintenance.yaml")
-    return ContributionAssumptions(
-        spread={k: _rate(v, f"{_FILE}, spread.{k}") for k, v in require(spec, "spread", _FILE).items()},
-        fee_rate={k: _rate(v, f"{_FILE}, fee_rate.{k}") for k, v in require(spec, "fee_rate", _FILE).items()},
-        account_cost=to_fen(require(cost, "account_yuan", _FILE)),
-        visit_cost=to_fen(require(cost, "counter_visit_yuan", _FILE)),
-        contact_cost=to_fen(require(cost, "rm_contact_yuan", _FILE)),
-        contact_days={k: int(v) for k, v in require(plan, "contact_days", "data/maintenance.yaml").items()},
-        threshold_b=to_fen(require(thresholds, "B", _FILE)),
-        threshold_a=to_fen(require(thresholds, "A", _FILE)),
-    )
 
 
 def _times_rate(amounts: np.ndarray, rate: Fraction) -> np.ndarray:
@@ -243,18 +141,17 @@ def abc_table(assumptions: ContributionAssumptions | None = None):
     import pandas as pd
 
     from tiering_lib.core.money import format_amount
+    from tiering_lib.service.content_schema import load_wealth_segments
 
     a = load_contribution_assumptions() if assumptions is None else assumptions
-    where = "data/wealth_segments.yaml"
-    rows = require(load_yaml_dataset("wealth_segments.yaml"), "abc_classes", where)
+    rows = load_wealth_segments().abc_classes
     rule = {
         "A": f"年贡献 ≥ {format_amount(a.threshold_a, '元', 0)} 元",
         "B": f"{format_amount(a.threshold_b, '元', 0)} 元 ≤ 年贡献 < {format_amount(a.threshold_a, '元', 0)} 元",
         "C": f"年贡献 < {format_amount(a.threshold_b, '元', 0)} 元(小于 0 即成本中心)",
     }
     records = [
-        {"类别": require(r, "name", where), "课件的说法": r.get("deck", ""), "经营方式": r.get("approach", ""),
-         "本手册的口径": rule[require(r, "code", where)]}
+        {"类别": r.name, "课件的说法": r.deck, "经营方式": r.approach, "本手册的口径": rule[r.code]}
         for r in reversed(rows)
     ]
     return pd.DataFrame.from_records(records).set_index("类别")
@@ -282,7 +179,7 @@ def customer_contribution(book: Any, assumptions: ContributionAssumptions | None
     >>> c.total() == int(c.revenue.sum()) - int(c.cost.sum())
     True
     """
-    from tiering_lib.service.branch import PRODUCT_LINES
+    from tiering_lib.service.book import PRODUCT_LINES
 
     a = load_contribution_assumptions() if assumptions is None else assumptions
     spread = np.zeros(book.n, dtype=np.int64)
@@ -293,7 +190,7 @@ def customer_contribution(book: Any, assumptions: ContributionAssumptions | None
         elif line in a.fee_rate:
             fees += _times_rate(book.line(line), a.fee_rate[line])
         else:
-            raise DataError(f"{_FILE}: product line {line!r} has neither a spread nor a fee rate")
+            raise DataError(f"product line {line!r} has neither a spread nor a fee rate; add one to the assumptions")
     contacts = [Fraction(365, a.contact_days[t]) if book.rm[i] and t in a.contact_days else Fraction(0)
                 for i, t in enumerate(book.tier.tolist())]
     rm_cost = np.array([(2 * c.numerator * a.contact_cost + c.denominator) // (2 * c.denominator)

@@ -22,8 +22,6 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from tiering_lib.core.money import to_fen
-from tiering_lib.datasets.files import load_yaml_dataset, require
 from tiering_lib.errors import PlanError
 
 __all__ = [
@@ -124,7 +122,12 @@ class PlanSettings:
 
 
 def load_plan_settings() -> PlanSettings:
-    """The workbook's default plan settings.
+    """The workbook's default plan settings (``plan`` of ``data/maintenance.yaml``).
+
+    Raises
+    ------
+    ConfigError
+        If the file is malformed, naming the field.
 
     Examples
     --------
@@ -132,22 +135,23 @@ def load_plan_settings() -> PlanSettings:
     >>> s.capacity_per_day, s.days, s.contact_days["A1"]
     (10, 5, 14)
     """
-    plan = require(load_yaml_dataset("maintenance.yaml"), "plan", _FILE)
-    where = f"{_FILE}, plan"
+    from tiering_lib.service.settings_schema import load_maintenance
+
+    plan = load_maintenance().plan
     return PlanSettings(
-        contact_days={k: int(v) for k, v in require(plan, "contact_days", where).items()},
-        capacity_per_day=int(require(plan, "capacity_per_day", where)),
-        days=int(require(plan, "days", where)),
-        maturity_lead_days=int(require(plan, "maturity_lead_days", where)),
-        outflow_min=to_fen(str(require(plan, "large_outflow_min_yuan", where))),
-        outflow_share=Fraction(str(require(plan, "large_outflow_min_share", where))),
-        low_info_score=int(require(plan, "low_info_score", where)),
-        reasons=tuple((r["code"], r["label"]) for r in require(plan, "reasons", where)),
+        contact_days=dict(plan.contact_days),
+        capacity_per_day=plan.capacity_per_day,
+        days=plan.days,
+        maturity_lead_days=plan.maturity_lead_days,
+        outflow_min=plan.large_outflow_min_yuan,
+        outflow_share=Fraction(plan.large_outflow_min_share),
+        low_info_score=plan.low_info_score,
+        reasons=tuple((r.code, r.label) for r in plan.reasons),
     )
 
 
 def info_weights() -> dict[str, int]:
-    """Weight of each customer-information field (they sum to 100).
+    """Weight of each customer-information field (they sum to 100; checked when the file is read).
 
     Examples
     --------
@@ -155,11 +159,9 @@ def info_weights() -> dict[str, int]:
     >>> sum(w.values()), w["联系电话"]
     (100, 15)
     """
-    fields = require(load_yaml_dataset("maintenance.yaml"), "info_fields", _FILE)
-    weights = {require(f, "field", _FILE): int(require(f, "weight", _FILE)) for f in fields}
-    if sum(weights.values()) != 100 or min(weights.values()) < 0:
-        raise PlanError(f"{_FILE}: info_fields weights must be non-negative and sum to 100")
-    return weights
+    from tiering_lib.service.settings_schema import load_maintenance
+
+    return {f.field: f.weight for f in load_maintenance().info_fields}
 
 
 def info_completeness(info: Sequence[Sequence[bool]] | np.ndarray, weights: Sequence[int]) -> np.ndarray:

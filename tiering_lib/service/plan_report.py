@@ -20,7 +20,6 @@ from typing import Any
 import numpy as np
 
 from tiering_lib.core.money import exact_sum, format_amount, to_decimal
-from tiering_lib.datasets.files import load_yaml_dataset, require
 from tiering_lib.errors import DataError
 from tiering_lib.service.maintenance import PlanSettings, info_scores, info_weights, load_plan_settings
 from tiering_lib.service.plan import MaintenancePlan
@@ -151,18 +150,12 @@ def incident_checklist():
     """
     import pandas as pd
 
-    steps = require(load_yaml_dataset("maintenance.yaml"), "incident_checklist", "data/maintenance.yaml")
-    rows = []
-    for k, st in enumerate(steps, start=1):
-        rows.append(
-            {
-                "步骤": k,
-                "做什么": require(st, "step", "data/maintenance.yaml, incident_checklist"),
-                "时限": _deadline(int(require(st, "deadline_days", "data/maintenance.yaml, incident_checklist"))),
-                "负责人": require(st, "owner", "data/maintenance.yaml, incident_checklist"),
-                "完成": "☐",
-            }
-        )
+    from tiering_lib.service.settings_schema import load_maintenance
+
+    rows = [
+        {"步骤": k, "做什么": st.step, "时限": _deadline(st.deadline_days), "负责人": st.owner, "完成": "☐"}
+        for k, st in enumerate(load_maintenance().incident_checklist, start=1)
+    ]
     return pd.DataFrame.from_records(rows).set_index("步骤")
 
 

@@ -12,14 +12,23 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Mapping
 
-from tiering_lib.core.money import to_fen
-from tiering_lib.datasets.files import load_yaml_dataset, require
 from tiering_lib.errors import DataError
-from tiering_lib.service.contribution import ABC_NAMES, _rate
+from tiering_lib.service.contribution import ABC_NAMES
 
 __all__ = ["relationship_price", "pricing_table"]
 
-_FILE = "data/contribution_assumptions.yaml"
+
+def _pricing(pricing: Any) -> Any:
+    """The validated ``pricing`` section: the file's by default, or the given mapping checked like it."""
+    from tiering_lib.service.settings_schema import Pricing, load_contribution
+
+    if pricing is None:
+        return load_contribution().pricing
+    if isinstance(pricing, Pricing):
+        return pricing
+    from tiering_lib.datasets.validation import validate_file
+
+    return validate_file(Pricing, pricing, "pricing")
 
 
 def relationship_price(list_price: int, abc: str, years: int, pricing: Mapping[str, Any] | None = None) -> int:
@@ -39,23 +48,27 @@ def relationship_price(list_price: int, abc: str, years: int, pricing: Mapping[s
     years : int
         Whole years with the branch.
     pricing : mapping, optional
-        The ``pricing`` section of ``data/contribution_assumptions.yaml`` by default.
+        The ``pricing`` section of ``data/contribution_assumptions.yaml`` by
+        default; a mapping given here is checked against the same schema.
+
+    Raises
+    ------
+    DataError
+        If ``abc`` is not a class or ``years``/``list_price`` is negative;
+        :class:`~tiering_lib.errors.ConfigError` if ``pricing`` is malformed.
 
     Examples
     --------
     >>> relationship_price(1500, "B", 12)   # 15 元, 重点客户 50% + 2 × 10% = 70% off
     450
     """
-    p = require(load_yaml_dataset("contribution_assumptions.yaml"), "pricing", _FILE) if pricing is None else pricing
-    where = f"{_FILE}, pricing"
-    by_class = require(p, "discount_by_class", where)
-    if abc not in by_class:
-        raise DataError(f"{where}: no discount for class {abc!r}; classes are {list(by_class)}")
+    p = _pricing(pricing)
+    if abc not in p.discount_by_class:
+        raise DataError(f"pricing: no discount for class {abc!r}; classes are {list(p.discount_by_class)}")
     if years < 0 or list_price < 0:
         raise DataError("years and list price must not be negative")
-    step = int(require(p, "loyalty_step_years", where))
-    loyalty = min(_rate(p["loyalty_step_discount"], where) * (years // step), _rate(p["loyalty_max_discount"], where))
-    discount = min(_rate(by_class[abc], where) + loyalty, Fraction(1))
+    loyalty = min(Fraction(p.loyalty_step_discount) * (years // p.loyalty_step_years), Fraction(p.loyalty_max_discount))
+    discount = min(Fraction(p.discount_by_class[abc]) + loyalty, Fraction(1))
     price = list_price * (1 - discount)
     return (2 * price.numerator + price.denominator) // (2 * price.denominator)
 
@@ -72,11 +85,11 @@ def pricing_table(pricing: Mapping[str, Any] | None = None, years: tuple[int, ..
 
     from tiering_lib.core.money import format_amount
 
-    p = require(load_yaml_dataset("contribution_assumptions.yaml"), "pricing", _FILE) if pricing is None else pricing
+    p = _pricing(pricing)
     rows = []
-    for item in require(p, "items", f"{_FILE}, pricing"):
-        price = to_fen(item["list_price_yuan"])
-        row = {"服务项目": item["item"], "标准价(元)": format_amount(price, "元", 2)}
+    for item in p.items:
+        price = item.list_price_yuan
+        row = {"服务项目": item.item, "标准价(元)": format_amount(price, "元", 2)}
         for code in ("C", "B", "A"):
             for y in years:
                 row[f"{ABC_NAMES[code]}·{y}年"] = format_amount(relationship_price(price, code, y, p), "元", 2)

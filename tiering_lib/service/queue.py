@@ -26,112 +26,17 @@ arrivals leaves the other segments' customers the same.
 
 from __future__ import annotations
 
-import heapq
-from collections import deque
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
 from tiering_lib.core.schemes import SEGMENTS
 from tiering_lib.errors import QueueError
+from tiering_lib.service.counters import simulate_counters
 from tiering_lib.service.metrics import waiting_stats
 from tiering_lib.service.queue_config import QUEUE_SEED, QueueConfig, default_queue_config
 
 __all__ = ["QueueResult", "simulate_counters", "simulate_queue", "compare_vip_window", "queue_scenario"]
-
-def simulate_counters(
-    arrival: Sequence[float],
-    service: Sequence[float],
-    vip: Sequence[bool],
-    windows: int,
-    close: float,
-    vip_window: bool = False,
-    vip_window_serves_others: bool = True,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Simulate one day at the counters for given customers (the deterministic core).
-
-    Parameters
-    ----------
-    arrival : sequence of float
-        Arrival minutes after opening, each in ``[0, close)``.
-    service : sequence of float
-        Service minutes (> 0).
-    vip : sequence of bool
-        Whether each customer may use the VIP window.
-    windows : int
-        Number of windows; window 0 is the VIP window when ``vip_window``.
-    close : float
-        Closing minute: no arrival after it; the VIP window serves anyone after it.
-
-    Returns
-    -------
-    start, window : numpy.ndarray
-        Minute each customer is called, and the window (0-based).
-
-    Examples
-    --------
-    One window, three customers five minutes each:
-
-    >>> start, window = simulate_counters([0, 1, 2], [5, 5, 5], [False] * 3, windows=1, close=60)
-    >>> start.tolist(), window.tolist()
-    ([0.0, 5.0, 10.0], [0, 0, 0])
-    """
-    arr = np.asarray(arrival, dtype=float)
-    svc = np.asarray(service, dtype=float)
-    is_vip = np.asarray(vip, dtype=bool)
-    if not (arr.shape == svc.shape == is_vip.shape) or arr.ndim != 1:
-        raise QueueError("arrival, service and vip must be flat lists of the same length")
-    if arr.size and (arr.min() < 0 or arr.max() >= close):
-        raise QueueError(f"arrivals must lie in [0, {close}) minutes: the doors are closed otherwise")
-    if arr.size and not (svc > 0).all():
-        raise QueueError("every service time must be positive")
-    if windows < 1:
-        raise QueueError(f"windows must be at least 1, got {windows}")
-    n = arr.size
-    order = np.argsort(arr, kind="stable")
-    start = np.full(n, np.nan)
-    window = np.full(n, -1, dtype=np.int64)
-    busy = [False] * windows
-    vip_q: deque[int] = deque()
-    gen_q: deque[int] = deque()
-    first_general = 1 if vip_window else 0
-    events: list[tuple[float, int]] = [(float(close), -1)]  # (time, window); -1 is the closing bell
-
-    def call(t: float, w: int, queue: deque[int]) -> None:
-        k = queue.popleft()
-        start[k] = t
-        window[k] = w
-        busy[w] = True
-        heapq.heappush(events, (t + float(svc[k]), w))
-
-    def dispatch(t: float) -> None:
-        after_close = t >= close
-        if vip_window and not busy[0] and vip_q:
-            call(t, 0, vip_q)
-        for w in range(first_general, windows):
-            if not busy[w] and (gen_q or vip_q):
-                # whoever has waited longest; ties go to the lower customer number
-                if not vip_q or (gen_q and (arr[gen_q[0]], gen_q[0]) < (arr[vip_q[0]], vip_q[0])):
-                    call(t, w, gen_q)
-                else:
-                    call(t, w, vip_q)
-        if vip_window and not busy[0] and gen_q and (vip_window_serves_others or after_close):
-            call(t, 0, gen_q)
-
-    i = 0
-    while i < n or events:
-        if events and (i >= n or events[0][0] <= arr[order[i]]):
-            t, w = heapq.heappop(events)
-            if w >= 0:
-                busy[w] = False
-        else:
-            k = int(order[i])
-            t = float(arr[k])
-            (vip_q if vip_window and is_vip[k] else gen_q).append(k)
-            i += 1
-        dispatch(t)
-    return start, window
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,14 +10,12 @@ visits a year ÷ working days ÷ opening hours.  The simulation is in
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any
 
 import numpy as np
 
 from tiering_lib.core.schemes import SEGMENTS
 from tiering_lib.core.synthesis import SYNTH_SEED
-from tiering_lib.datasets.files import load_yaml_dataset, require
 from tiering_lib.errors import QueueError
 
 __all__ = ["QUEUE_SEED", "QueueConfig", "default_queue_config"]
@@ -94,13 +92,6 @@ class QueueConfig:
         return work / self.windows
 
 
-def _num(value: Any, where: str) -> float:
-    try:
-        return float(Decimal(str(value)))
-    except ArithmeticError:
-        raise QueueError(f"{where}: {value!r} is not a number") from None
-
-
 def default_queue_config(book: Any = None) -> QueueConfig:
     """The queue of ``data/branch_assumptions.yaml``, with arrivals from a branch book.
 
@@ -119,25 +110,25 @@ def default_queue_config(book: Any = None) -> QueueConfig:
     >>> cfg.windows, cfg.vip_window
     (4, True)
     """
-    where = "data/branch_assumptions.yaml, queue"
-    spec = require(load_yaml_dataset("branch_assumptions.yaml"), "queue", "data/branch_assumptions.yaml")
+    from tiering_lib.service.branch_schema import load_branch_assumptions
+
+    spec = load_branch_assumptions().queue
     if book is None:
         from tiering_lib.service.branch import synthesize_branch
 
         book = synthesize_branch()
-    hours = int(require(spec, "open_minutes", where)) / 60
-    days = int(require(spec, "working_days_per_year", where))
+    hours = spec.open_minutes / 60
     rates = {}
     for seg in SEGMENTS:
         visits = int(book.visits_per_year[book.segment == seg].sum())
-        rates[seg] = round(visits / days / hours, 2)
+        rates[seg] = round(visits / spec.working_days_per_year / hours, 2)
     return QueueConfig(
         arrivals_per_hour=rates,
-        mean_service_minutes={s: _num(v, where) for s, v in require(spec, "mean_service_minutes", where).items()},
-        windows=int(require(spec, "windows", where)),
-        vip_window=bool(require(spec, "vip_window", where)),
-        vip_window_serves_others=bool(require(spec, "vip_window_serves_others", where)),
-        vip_segments=tuple(require(spec, "vip_segments", where)),
-        service_shape=_num(require(spec, "service_shape", where), where),
-        open_minutes=int(require(spec, "open_minutes", where)),
+        mean_service_minutes={s: float(v) for s, v in spec.mean_service_minutes.items()},
+        windows=spec.windows,
+        vip_window=spec.vip_window,
+        vip_window_serves_others=spec.vip_window_serves_others,
+        vip_segments=spec.vip_segments,
+        service_shape=float(spec.service_shape),
+        open_minutes=spec.open_minutes,
     )

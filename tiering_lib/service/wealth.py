@@ -23,8 +23,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from tiering_lib.core.money import exact_sum, to_decimal, to_fen
-from tiering_lib.datasets.files import load_yaml_dataset, require
+from tiering_lib.core.money import exact_sum, to_decimal
 from tiering_lib.errors import DataError
 
 __all__ = [
@@ -42,25 +41,28 @@ __all__ = [
 
 #: Segment label of customers below the wealth threshold.
 NOT_WEALTH = "非财富客户"
-_FILE = "data/wealth_segments.yaml"
+
+
+def _file() -> Any:
+    from tiering_lib.service.content_schema import load_wealth_segments
+
+    return load_wealth_segments()
 
 
 def product_shelf() -> tuple[str, ...]:
-    """The deck's product shelf, in the deck's order, checked against the branch's product lines.
+    """The deck's product shelf, in the deck's order (checked against the branch's product lines).
+
+    Raises
+    ------
+    ConfigError
+        If ``data/wealth_segments.yaml`` is malformed, naming the field.
 
     Examples
     --------
     >>> product_shelf()
     ('基金', '证券', '债券', '定存', '信托', '外汇', '保险')
     """
-    from tiering_lib.service.branch import PRODUCT_LINES
-
-    data = load_yaml_dataset("wealth_segments.yaml")
-    shelf = tuple(require(item, "line", _FILE) for item in require(data, "product_shelf", _FILE))
-    base = require(data, "base_account", _FILE)
-    if (base, *shelf) != PRODUCT_LINES:
-        raise DataError(f"{_FILE}: base_account and product_shelf {[base, *shelf]} differ from {list(PRODUCT_LINES)}")
-    return shelf
+    return tuple(item.line for item in _file().product_shelf)
 
 
 def wealth_segments() -> list[dict[str, Any]]:
@@ -74,35 +76,24 @@ def wealth_segments() -> list[dict[str, Any]]:
     >>> [s["name"] for s in wealth_segments()][-1]
     '频繁交易者'
     """
-    data = load_yaml_dataset("wealth_segments.yaml")
-    shelf = set(product_shelf())
-    services = require(require(data, "private_adviser", _FILE), "services", _FILE)
-    out, used = [], set()
-    for seg in require(data, "segments", _FILE):
-        name = require(seg, "name", _FILE)
-        design = require(seg, "workbook", f"{_FILE}, segment {name!r}")
-        products = require(design, "products", f"{_FILE}, segment {name!r}")
-        for p in products:
-            if p.get("line") not in shelf:
-                raise DataError(f"{_FILE}, segment {name!r}: product {p.get('line')!r} is not on the shelf {sorted(shelf)}")
-        for s in require(design, "services", f"{_FILE}, segment {name!r}"):
-            if s not in services:
-                raise DataError(f"{_FILE}, segment {name!r}: service {s!r} is not a private-adviser service")
-            used.add(s)
-        out.append({"name": name, "rule": design.get("rule", ""), "products": products, "services": design["services"]})
-    missing = [s for s in services if s not in used]
-    if missing:
-        raise DataError(f"{_FILE}: adviser services {missing} suit no segment; add them to a segment's services")
-    return out
+    return [
+        {
+            "name": seg.name,
+            "rule": seg.workbook.rule or "",
+            "products": [p.model_dump(mode="json") for p in seg.workbook.products],
+            "services": list(seg.workbook.services),
+        }
+        for seg in _file().segments
+    ]
 
 
 def _rules() -> dict[str, int]:
-    r = require(load_yaml_dataset("wealth_segments.yaml"), "workbook_rules", _FILE)
+    r = _file().workbook_rules
     return {
-        "min_aum": to_fen(str(require(r, "min_aum_yuan", _FILE))),
-        "trades": int(require(r, "frequent_trades_per_month", _FILE)),
-        "elderly": int(require(r, "elderly_from_age", _FILE)),
-        "young": int(require(r, "young_below_age", _FILE)),
+        "min_aum": r.min_aum_yuan,
+        "trades": r.frequent_trades_per_month,
+        "elderly": r.elderly_from_age,
+        "young": r.young_below_age,
     }
 
 
@@ -197,7 +188,7 @@ def cross_sell_suggestions(book: Any, customer_id: str) -> CrossSellSuggestion:
     >>> cross_sell_suggestions(book, rich).customer_id == rich
     True
     """
-    from tiering_lib.service.branch import PRODUCT_LINES
+    from tiering_lib.service.book import PRODUCT_LINES
 
     row = book.index_of(customer_id)
     segment = assign_wealth_segments(book.select([row]))[0]
@@ -241,7 +232,7 @@ def adviser_services_table():
     import pandas as pd
 
     segs = wealth_segments()
-    services = require(require(load_yaml_dataset("wealth_segments.yaml"), "private_adviser", _FILE), "services", _FILE)
+    services = _file().private_adviser.services
     rows = [{"私人财富顾问服务": sv, **{s["name"]: ("✓" if sv in s["services"] else "") for s in segs}}
             for sv in services]
     return pd.DataFrame.from_records(rows).set_index("私人财富顾问服务")
@@ -259,22 +250,24 @@ def segment_overview(book: Any):
     import pandas as pd
 
     from tiering_lib.core.money import format_percent, round_half_up
-    from tiering_lib.service.branch import PRODUCT_LINES
+    from tiering_lib.service.book import PRODUCT_LINES
     from tiering_lib.service.metrics import share_two_or_more
 
     seg = assign_wealth_segments(book)
     rows = []
+    shelf = product_shelf()
     for s in wealth_segments():
         m = seg == s["name"]
         n = int(m.sum())
+        recommended = [p["line"] for p in s["products"]]  # the gaps of product_gaps(), segment read once
         gaps: Counter[str] = Counter()
         n_gaps = 0
         for row in np.flatnonzero(m):
-            held = [p for p, h in zip(PRODUCT_LINES, book.held[row]) if h]
-            g = product_gaps(held, s["name"])
+            held = {p for p, h in zip(PRODUCT_LINES, book.held[row]) if h}
+            g = [line for line in recommended if line not in held]
             n_gaps += len(g)
             gaps.update(g)
-        common = sorted(gaps.items(), key=lambda kv: (-kv[1], product_shelf().index(kv[0])))
+        common = sorted(gaps.items(), key=lambda kv: (-kv[1], shelf.index(kv[0])))
         total = exact_sum(book.aum[m])
         rows.append(
             {
