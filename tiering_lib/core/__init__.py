@@ -16,6 +16,7 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "classify": ["as_balances", "balances_from_text", "classify", "tier_codes"],
         "concentration": ["gini", "lorenz_points", "top_share", "band_distribution", "gini_banded", "GiniBounds", "gini_bounds", "lorenz_banded", "top_share_banded"],
         "describe": ["describe_concentration", "scheme_frame", "tier_assignments"],
+        "migration": ["AlertRule", "TierMigration", "migrate"],
         "fonts": ["use_chinese_fonts", "chinese_font_path"],
         "money": ["UNITS", "to_fen", "fen_to_unit", "round_half_up", "format_amount", "format_percent"],
         "plotting": ["plot_shares", "plot_lorenz", "plot_average_balance", "plot_customer_profile"],

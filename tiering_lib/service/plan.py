@@ -25,7 +25,7 @@ from tiering_lib.core.money import format_amount
 from tiering_lib.errors import PlanError
 from tiering_lib.service.maintenance import PlanSettings, info_scores, load_plan_settings, missing_info
 
-__all__ = ["ContactTask", "due_tasks", "MaintenancePlan", "schedule_contacts", "maintenance_plan"]
+__all__ = ["ContactTask", "due_tasks", "MaintenancePlan", "schedule_contacts", "merge_tasks", "maintenance_plan"]
 
 @dataclass(frozen=True)
 class ContactTask:
@@ -234,8 +234,30 @@ def schedule_contacts(tasks: Iterable[ContactTask], capacity_per_day: int, days:
     return MaintenancePlan(days, capacity_per_day, tuple(due), tuple(done), carried, dict(labels or {}))
 
 
-def maintenance_plan(book: Any, rm: str, settings: PlanSettings | None = None) -> MaintenancePlan:
+def merge_tasks(tasks: list[ContactTask], extra: list[ContactTask]) -> list[ContactTask]:
+    """``tasks`` with ``extra`` added; a customer in both keeps one task with both reasons and notes."""
+    from dataclasses import replace
+
+    by_id = {t.customer_id: t for t in tasks}
+    for task in extra:
+        known = by_id.get(task.customer_id)
+        if known is None:
+            by_id[task.customer_id] = task
+            continue
+        reasons = tuple(dict.fromkeys((*task.reasons, *known.reasons)))
+        note = "；".join(n for n in (task.note, known.note) if n)
+        by_id[task.customer_id] = replace(known, reasons=reasons, rank=min(task.rank, known.rank),
+                                          due_day=min(task.due_day, known.due_day), note=note)
+    return sorted(by_id.values(), key=ContactTask.key)
+
+
+def maintenance_plan(book: Any, rm: str, settings: PlanSettings | None = None,
+                     alerts: Iterable[ContactTask] = ()) -> MaintenancePlan:
     """The plan of one relationship manager (daily or weekly, as ``settings.days`` says).
+
+    ``alerts`` are extra tasks of 突发事件处理, e.g. from the tier migration's watch list
+    (:func:`tiering_lib.service.alerts.alert_tasks`); those of this manager join the plan,
+    merged with the customer's other reasons.
 
     Examples
     --------
@@ -247,4 +269,7 @@ def maintenance_plan(book: Any, rm: str, settings: PlanSettings | None = None) -
     """
     s = load_plan_settings() if settings is None else settings
     tasks = due_tasks(book.of_rm(rm), s)
+    mine = [t for t in alerts if t.rm == rm]
+    if mine:
+        tasks = merge_tasks(tasks, mine)
     return schedule_contacts(tasks, s.capacity_per_day, s.days, dict(s.reasons))
