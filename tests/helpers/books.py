@@ -18,7 +18,8 @@ def mini_book(rows: list[dict[str, Any]]) -> tl.BranchBook:
 
     Keys: ``holdings`` ({line: 元}), ``aum_prev`` (元), ``age``, ``trades``, ``visits``, ``years``,
     ``maturity`` (-1 none), ``outflow`` (元), ``outflow_days``, ``rm`` ("" none), ``since`` (-1 none),
-    ``info`` (list of bool, one per field; all True by default).
+    ``info`` (list of bool, one per field; all True by default), ``risk`` (assessed tolerance 1–5, 0 never
+    assessed; 0 by default) and ``risk_valid`` (bool; False by default).
     """
     scheme = tl.builtin_scheme("core_four_class")
     n = len(rows)
@@ -52,4 +53,6 @@ def mini_book(rows: list[dict[str, Any]]) -> tl.BranchBook:
         info=np.array([r.get("info", [True] * len(FIELDS)) for r in rows], dtype=bool).reshape(n, len(FIELDS)),
         info_fields=FIELDS,
         scheme=scheme,
+        risk_level=col("risk", 0),
+        risk_valid=col("risk_valid", False, bool),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import tiering_lib as tl
@@ -56,10 +57,11 @@ def test_cross_sell_suggestions_for_one_customer():
     s = tl.cross_sell_suggestions(b, "C000001")
     assert s.segment == "年轻的专业人士"
     assert s.held == ("活期", "基金")
-    assert [g[0] for g in s.gaps] == ["保险", "外汇", "定存"]
+    assert [g[0] for g in s.gaps] == ["保险", "定存"]  # 外汇 needs a risk assessment this customer lacks
+    assert s.not_now == (("外汇", "客户没有做过风险测评：请先请客户测评"),)
     assert s.services == ("财富规划", "投资市场分析", "境外投资")
-    assert list(s.to_frame()["建议产品"]) == ["保险", "外汇", "定存"]
-    assert "C000001" in s._repr_html_()
+    assert list(s.to_frame()["建议产品"]) == ["保险", "定存"]
+    assert "C000001" in s._repr_html_() and "暂不适合推荐" in s._repr_html_()
     with pytest.raises(tl.DataError, match="wealth"):
         tl.cross_sell_suggestions(b, "C000002")
 
@@ -70,3 +72,37 @@ def test_segment_overview_counts_every_wealth_customer():
     table = tl.segment_overview(book)
     assert table["客户数"].sum() == int((seg != tl.NOT_WEALTH).sum())
     assert ((book.aum >= 5_000_000) == (seg != tl.NOT_WEALTH)).all()
+
+
+@pytest.mark.parametrize(
+    "aum, risk, valid, offered, refused",
+    [
+        # the case: about 9.8万 of assets is far below a trust's minimum, whatever the risk tolerance
+        (98_000, 5, True, ["基金", "保险", "债券", "定存"], {"信托": "起购金额 1,000,000 元"}),
+        (98_000, 2, True, ["保险", "债券", "定存"], {"基金": "高于客户的风险承受能力 C2", "信托": "起购金额"}),
+        (98_000, 4, False, ["保险", "债券", "定存"], {"基金": "已过有效期", "信托": "起购金额"}),
+        (2_000_000, 5, True, ["基金", "保险", "债券", "定存"], {"信托": "仅面向合格投资者"}),
+        (3_500_000, 4, True, ["基金", "信托", "保险", "债券", "定存"], {}),
+        (3_500_000, 3, True, ["基金", "保险", "债券", "定存"], {"信托": "R4（中高）高于客户的风险承受能力 C3"}),
+    ],
+)
+def test_suggestions_respect_minimums_qualified_investors_and_risk(aum, risk, valid, offered, refused):
+    b = mini_book([{"holdings": {"活期": aum}, "age": 45, "risk": risk, "risk_valid": valid}])
+    s = tl.cross_sell_suggestions(b, "C000001")
+    assert s.segment == "中年资本导向型财富客户"
+    assert [line for line, _ in s.gaps] == offered
+    assert {line for line, _ in s.not_now} == set(refused)
+    for line, why in s.not_now:
+        assert refused[line] in why
+
+
+def test_no_suggestion_in_the_synthetic_branch_breaks_a_rule():
+    book = tl.synthesize_branch()
+    rules = tl.product_rules()
+    seg = tl.assign_wealth_segments(book)
+    for i in np.flatnonzero(seg != tl.NOT_WEALTH):
+        for line, _ in tl.cross_sell_suggestions(book, book.ids[i]).gaps:
+            rule = rules[line]
+            assert book.aum[i] >= rule.min_fen
+            if rule.needs_assessment:
+                assert book.risk_valid[i] and book.risk_level[i] >= rule.risk

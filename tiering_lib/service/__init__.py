@@ -33,6 +33,7 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "counters": ["simulate_counters"],
         "queue": ["QueueResult", "simulate_queue", "compare_vip_window", "queue_scenario"],
         "queue_config": ["QUEUE_SEED", "QueueConfig", "default_queue_config"],
+        "suitability": ["ProductRule", "product_rules", "suitability_table"],
         "wealth": ["NOT_WEALTH", "product_shelf", "wealth_segments", "assign_wealth_segments", "product_gaps", "CrossSellSuggestion", "cross_sell_suggestions", "segment_product_table", "adviser_services_table", "segment_overview"],
         "widgets": ["deposit_profit_explorer", "queue_explorer", "contribution_explorer"],
     },

@@ -55,6 +55,10 @@ class BranchBook:
         Days since the last RM contact, -1 for customers without an RM.
     info : numpy.ndarray of bool, shape (n, len(info_fields))
         Whether each customer-information field is on file.
+    risk_level : numpy.ndarray of int, optional
+        The customer's assessed risk tolerance, 1–5 (C1–C5), 0 if never assessed.
+    risk_valid : numpy.ndarray of bool, optional
+        Whether that assessment is still within its validity.
     """
 
     ids: np.ndarray
@@ -75,6 +79,8 @@ class BranchBook:
     info: np.ndarray
     info_fields: tuple[str, ...]
     scheme: TierScheme
+    risk_level: np.ndarray | None = None
+    risk_valid: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         for name in self.__dataclass_fields__:

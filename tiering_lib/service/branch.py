@@ -167,6 +167,18 @@ class _Draws:
         return since, info, fields
 
 
+    def risk(self, age: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each customer's assessed risk tolerance (1-5) by age group, and whether the assessment is valid."""
+        spec = self.spec.risk_assessment
+        group = np.searchsorted([g.below for g in spec.levels_by_age], age, side="right")
+        group = np.minimum(group, len(spec.levels_by_age) - 1)
+        level = np.zeros(self.n, dtype=np.int64)
+        for k, g in enumerate(spec.levels_by_age):
+            members = group == k
+            level[members] = self.rng.choice(5, size=int(members.sum()), p=[float(s) for s in g.shares]) + 1
+        return level, self.rng.random(self.n) < self.by_tier(spec.valid)
+
+
 def _deal_managers(aum: np.ndarray, served: np.ndarray, ids: np.ndarray, n_rm: int) -> np.ndarray:
     """One RM per served customer, round-robin in order of total assets (largest first)."""
     rm = np.full(aum.size, "", dtype=object)
@@ -196,6 +208,7 @@ def _synthesize(scale: int, seed: int) -> BranchBook:
     ids = np.array([f"C{i + 1:06d}" for i in range(deposits.size)], dtype=object)
     rm = _deal_managers(aum, served, ids, spec.relationship_managers)
     since, info, fields = draws.contact_and_info(tier_idx, served, maintenance)
+    risk_level, risk_valid = draws.risk(age)  # drawn last: the earlier draws are as before
     return BranchBook(
         ids=ids,
         holdings=holdings,
@@ -215,4 +228,6 @@ def _synthesize(scale: int, seed: int) -> BranchBook:
         info=info,
         info_fields=fields,
         scheme=scheme,
+        risk_level=risk_level,
+        risk_valid=risk_valid,
     )

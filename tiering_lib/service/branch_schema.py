@@ -135,6 +135,29 @@ class LastContact(FileModel):
     factor: NonNegative
 
 
+class RiskByAge(FileModel):
+    below: Positive
+    shares: Annotated[tuple[NonNegative, ...], Field(min_length=5, max_length=5)]
+
+    @model_validator(mode="after")
+    def _sum_to_one(self) -> "RiskByAge":
+        if sum(self.shares) != 1:
+            raise rule_error("shares", f"C1-C5 的比例合计为 {sum(self.shares)}，应为 1")
+        return self
+
+
+class RiskAssessment(FileModel):
+    levels_by_age: Annotated[tuple[RiskByAge, ...], Field(min_length=1)]
+    valid: Probabilities
+
+    @model_validator(mode="after")
+    def _ages_increase(self) -> "RiskAssessment":
+        belows = [g.below for g in self.levels_by_age]
+        if belows != sorted(set(belows)):
+            raise rule_error("levels_by_age", "各组的 below 应从小到大、互不相同")
+        return self
+
+
 class QueueSettings(FileModel):
     """``queue``: the counters of the synthetic branch."""
 
@@ -179,6 +202,7 @@ class BranchAssumptionsFile(FileModel):
     large_outflow: LargeOutflow
     info_recorded: InfoRecorded
     last_contact: LastContact
+    risk_assessment: RiskAssessment
     queue: QueueSettings
 
     @field_validator("age_groups")

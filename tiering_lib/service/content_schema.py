@@ -147,6 +147,17 @@ class AbcClass(FileModel):
 class ShelfItem(FileModel):
     line: Text
     kind: Text
+    risk: Annotated[Int, Field(ge=1, le=5)]
+    min_yuan: Yuan
+    needs_assessment: Bool
+    qualified_investor: Bool = False
+
+
+class Suitability(FileModel):
+    risk_levels: Annotated[tuple[Text, ...], Field(min_length=5, max_length=5)]
+    rule: Text
+    qualified_investor_yuan: Yuan
+    notes: Texts
 
 
 class Adviser(FileModel):
@@ -185,6 +196,7 @@ class WealthSegmentsFile(FileModel):
     abc_classes: Annotated[tuple[AbcClass, ...], Field(min_length=3, max_length=3)]
     pricing_note: Text
     product_shelf: Annotated[tuple[ShelfItem, ...], Field(min_length=1)]
+    suitability: Suitability
     base_account: Text
     wealth_management: Text
     service_flow: Texts

@@ -11,7 +11,11 @@ workbook's design (``data/wealth_segments.yaml``, under ``workbook``):
 * otherwise by age: 60+ 老年稳健型, under 35 年轻的专业人士, else 中年资本导向型.
 
 A cross-sell suggestion is a *gap*: a product the customer's segment is
-recommended but the customer does not hold, in the segment's order.
+recommended but the customer does not hold, in the segment's order, and that
+the customer may be offered at all (:mod:`tiering_lib.service.suitability`:
+the product's minimum, qualified investors, a valid risk assessment at least
+as high as the product's risk).  Gaps that fail those rules are listed apart,
+each with the reason, and are not offered.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import numpy as np
 
 from tiering_lib.core.money import exact_sum, to_decimal
 from tiering_lib.errors import DataError
+from tiering_lib.service.suitability import unsuitable_reason
 
 __all__ = [
     "NOT_WEALTH",
@@ -147,6 +152,8 @@ class CrossSellSuggestion:
     held: tuple[str, ...]
     gaps: tuple[tuple[str, str], ...]
     services: tuple[str, ...]
+    not_now: tuple[tuple[str, str], ...] = ()
+    assessment: str = ""
 
     def to_frame(self):
         """The gaps as a DataFrame: 顺序, 建议产品, 理由."""
@@ -165,9 +172,14 @@ class CrossSellSuggestion:
             f"已持有:{html.escape('、'.join(self.held))}</p>"
         )
         if not self.gaps:
-            body = "<p>该客群的推荐产品已全部持有。</p>"
+            body = "<p>眼下没有可以推荐的产品。</p>"
         else:
             body = self.to_frame().to_html()
+        if self.assessment:
+            head += f"<p>风险测评:{html.escape(self.assessment)}</p>"
+        if self.not_now:
+            items = "".join(f"<li>{html.escape(line)}:{html.escape(why)}</li>" for line, why in self.not_now)
+            body += f"<p>暂不适合推荐(适当性):</p><ul>{items}</ul>"
         services = f"<p>可提供的私人财富顾问服务:{html.escape('、'.join(self.services)) or '—'}</p>"
         return head + body + services
 
@@ -199,8 +211,17 @@ def cross_sell_suggestions(book: Any, customer_id: str) -> CrossSellSuggestion:
         )
     held = tuple(p for p, h in zip(PRODUCT_LINES, book.held[row]) if h)
     seg = _segment(segment)
-    gaps = tuple((p["line"], p["reason"]) for p in seg["products"] if p["line"] not in held)
-    return CrossSellSuggestion(customer_id, segment, held, gaps, tuple(seg["services"]))
+    level = int(book.risk_level[row]) if book.risk_level is not None else 0
+    valid = bool(book.risk_valid[row]) if book.risk_valid is not None else False
+    offers, not_now = [], []
+    for p in seg["products"]:
+        if p["line"] in held:
+            continue
+        why = unsuitable_reason(p["line"], int(book.aum[row]), level, valid)
+        (offers if why is None else not_now).append((p["line"], p["reason"] if why is None else why))
+    assessment = f"C{level}({'在有效期内' if valid else '已过有效期'})" if level else "没有做过"
+    return CrossSellSuggestion(customer_id, segment, held, tuple(offers), tuple(seg["services"]), tuple(not_now),
+                               assessment)
 
 
 def segment_product_table():
