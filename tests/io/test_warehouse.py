@@ -63,7 +63,7 @@ def test_rejected_rows_are_counted_by_reason_and_conserved(tmp_path):
         assert (r.rows_read, r.n_accepted, r.n_rejected) == (15, 5, 10)
         assert r.table.total_amount == 10_000 + 0 + 1_200 + 50 + 1_000_000_000_000
         assert "读取 15 行 = 接受 5 行 + 拒绝 10 行" in r.summary_line()
-        assert "  拒绝:余额是科学计数法(精度已丢失) 1 行" in r.messages()
+        assert "  拒绝：余额是科学计数法(精度已丢失) 1 行" in r.messages()
 
 
 def test_summary_workbook_holds_the_details_while_they_fit(tmp_path):
@@ -82,22 +82,29 @@ def test_summary_workbook_holds_the_details_while_they_fit(tmp_path):
     assert any("客户明细 3 行在汇总文件" in m for m in r.messages())
 
 
-@pytest.mark.parametrize("engine", LOCAL_ENGINES)
-def test_details_beyond_the_sheet_limit_go_to_parquet_beside_the_summary(tmp_path, monkeypatch, engine):
+def test_details_beyond_the_sheet_limit_go_to_parquet_beside_the_summary(tmp_path, monkeypatch):
     monkeypatch.setattr(warehouse_report, "DETAIL_ROW_LIMIT", 3)
     values = [100 * k if k % 5 else None for k in range(1, 21)]
     path = write_parquet(tmp_path / "w.parquet", values)
-    report = tmp_path / "报告.xlsx"
-    r = tl.tier_warehouse(path, "core_four_class", engine=engine, report=report)
-    accepted = tmp_path / "报告_客户明细.parquet"
-    assert [(o.what, o.format) for o in r.outputs] == [("summary", "xlsx"), ("accepted", "parquet"), ("rejected", "parquet")]
-    rows = duckdb.sql(f"SELECT * FROM read_parquet('{accepted}') ORDER BY CAST(\"客户号\" AS INTEGER)").fetchall()
-    assert len(rows) == 16 and rows[0][1:] == (yuan(100), "D", tl.builtin_scheme("core_four_class").tier("D").name_zh)
-    (rejected,) = duckdb.sql(f"SELECT COUNT(*) FROM '{tmp_path / '报告_问题数据.parquet'}'").fetchall()[0]
-    assert rejected == 4
-    assert list(tl.read_report(report)) == ["分层汇总"]
-    message = next(m for m in r.messages() if "客户明细有 16 行" in m)
-    assert "超过 Excel 一张工作表能放的 3 行" in message and "Parquet" in message and str(accepted) in message
+    written = {}
+    for engine in LOCAL_ENGINES:
+        report = tmp_path / f"{engine}.xlsx"
+        r = tl.tier_warehouse(path, "core_four_class", engine=engine, report=report)
+        assert [(o.what, o.format) for o in r.outputs] == [
+            ("summary", "xlsx"), ("accepted", "parquet"), ("rejected", "parquet")]
+        accepted, rejected = tmp_path / f"{engine}_客户明细.parquet", tmp_path / f"{engine}_问题数据.parquet"
+        written[engine] = [
+            (duckdb.sql(f"DESCRIBE SELECT * FROM '{p}'").fetchall(), duckdb.sql(f"SELECT * FROM '{p}' ORDER BY 1").fetchall())
+            for p in (accepted, rejected)
+        ]
+        assert list(tl.read_report(report)) == ["分层汇总"]
+        message = next(m for m in r.messages() if "客户明细有 16 行" in m)
+        assert "超过 Excel 一张工作表能放的 3 行" in message and "Parquet" in message and str(accepted) in message
+    (schema, rows), (_, problems) = written["duckdb"]
+    assert [(c[0], c[1]) for c in schema] == [("客户号", "BIGINT"), ("余额(分)", "BIGINT"), ("层级", "VARCHAR")]
+    assert rows[:2] == [(1, 100, "D"), (2, 200, "D")] and len(rows) == 16
+    assert problems == [(k, None, "余额为空") for k in (5, 10, 15, 20)]
+    assert written["memory"] == written["duckdb"]
 
 
 def test_existing_outputs_are_not_overwritten_unless_asked(tmp_path):

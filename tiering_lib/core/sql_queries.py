@@ -30,12 +30,13 @@ from tiering_lib.core.sql import (
 )
 from tiering_lib.errors import DataError
 
-__all__ = ["tally_sql", "distribution_sql", "details_sql", "DETAIL_NAMES"]
+__all__ = ["tally_sql", "distribution_sql", "details_sql", "stored_amount_sql", "DETAIL_NAMES"]
 
 #: Default output names of :func:`details_sql`.
 DETAIL_NAMES = {
     "id": "customer_id",
     "balance": "balance_yuan",
+    "amount": "balance",
     "code": "tier_code",
     "name": "tier_name",
     "raw": "balance_as_written",
@@ -112,7 +113,7 @@ def distribution_sql(scheme: TierScheme, source: str | Sequence[str], column: st
     >>> from tiering_lib import builtin_scheme
     >>> sql = distribution_sql(builtin_scheme("suzhou_three_class"), "customers", "balance_fen")
     >>> print(sql.splitlines()[0])
-    -- 苏州三类客户(A/B/C):每一层含下限、不含上限
+    -- 苏州三类客户(A/B/C)：每一层含下限、不含上限
     """
     dialect, unit = options.get("dialect", "duckdb"), options.get("unit", "分")
     case = scheme_case_sql(scheme, "amount", dialect=dialect, unit=unit, raw=True)
@@ -120,7 +121,7 @@ def distribution_sql(scheme: TierScheme, source: str | Sequence[str], column: st
     title = " ".join(scheme.title_zh.split())
     return "\n".join(
         [
-            f"-- {title}:每一层含下限、不含上限",
+            f"-- {title}：每一层含下限、不含上限",
             "WITH checked AS (",
             indent(checked_sql(source, column, **options)),
             "),",
@@ -162,12 +163,18 @@ def _yuan(unit: str, kind: str) -> str:
     return f"CAST(CAST(amount AS {decimal_type(unit)}) * {factor} AS DECIMAL(38,2))"
 
 
+def stored_amount_sql(unit: str, kind: str) -> str:
+    """The accepted ``amount`` exactly as stored: ``BIGINT`` 分 for whole 分, else ``DECIMAL(38,places)`` of its unit."""
+    return "amount" if (kind == "integer" and unit == "分") or kind != "integer" else f"CAST(amount AS {decimal_type(unit)})"
+
+
 def details_sql(
     scheme: TierScheme,
     source: str | Sequence[str],
     column: str,
     *,
     which: str = "accepted",
+    layout: str = "sheet",
     id_column: str | None = None,
     names: Mapping[str, str] | None = None,
     reason_labels: Mapping[str, str] | None = None,
@@ -175,11 +182,15 @@ def details_sql(
 ) -> str:
     """One row per customer: the accepted ones with their tier, or the rejected ones with the reason.
 
-    Accepted (``which="accepted"``): the customer number as text (with ``id_column``),
-    the balance in 元 (``DECIMAL(38,2)``), the tier code and the tier name.
-    Rejected (``which="rejected"``): the customer number, the balance as
-    written (text) and the reason (its text in ``reason_labels``, else its
-    code).  Output column names: :data:`DETAIL_NAMES`, updated by ``names``.
+    Accepted (``which="accepted"``), ``layout="sheet"`` (for a worksheet): the
+    customer number as text (so long numbers keep every digit in Excel), the
+    balance in 元 (``DECIMAL(38,2)``), the tier code and the tier name.
+    ``layout="parquet"`` (for millions of rows, written fast): the customer
+    number as stored, the balance exactly as stored (column ``amount``; whole
+    分 stay ``BIGINT``) and the tier code.  Rejected (``which="rejected"``):
+    the customer number, the balance as written (text) and the reason (its text
+    in ``reason_labels``, else its code).  Output column names:
+    :data:`DETAIL_NAMES`, updated by ``names``.
 
     Examples
     --------
@@ -189,14 +200,21 @@ def details_sql(
     '  CAST(kept_0 AS VARCHAR) AS "balance_as_written",'
     """
     dialect, unit, kind = options.get("dialect", "duckdb"), options.get("unit", "分"), options.get("kind", "integer")
+    if layout not in ("sheet", "parquet"):
+        raise DataError(f"layout must be 'sheet' or 'parquet', got {layout!r}")
     q = {k: quote_identifier(v, dialect) for k, v in {**DETAIL_NAMES, **(names or {})}.items()}
     keep = [id_column] if id_column else []
-    cols = [f"CAST(kept_0 AS {TEXT_TYPE[dialect]}) AS {q['id']}"] if id_column else []
+    ident = "kept_0" if layout == "parquet" else f"CAST(kept_0 AS {TEXT_TYPE[dialect]})"
+    cols = [f"{ident} AS {q['id']}"] if id_column else []
     if which == "accepted":
-        cols += [f"{_yuan(unit, kind)} AS {q['balance']}"]
-        for labels, key in (("code", "code"), ("name", "name")):
-            case = scheme_case_sql(scheme, "amount", dialect=dialect, unit=unit, labels=labels, raw=True)
-            cols.append(f"{case} AS {q[key]}")
+        labels = ["code"] if layout == "parquet" else ["code", "name"]
+        if layout == "parquet":
+            cols.append(f"{stored_amount_sql(unit, kind)} AS {q['amount']}")
+        else:
+            cols.append(f"{_yuan(unit, kind)} AS {q['balance']}")
+        for label in labels:
+            case = scheme_case_sql(scheme, "amount", dialect=dialect, unit=unit, labels=label, raw=True)
+            cols.append(f"{case} AS {q[label]}")
         where = "reason IS NULL"
     elif which == "rejected":
         keep.append(column)

@@ -8,7 +8,7 @@ and ``cli`` (the ``tier`` command).
 Warehouse files at any scale: ``warehouse_input`` (typed Parquet/CSV inputs),
 ``engines`` with ``engine_memory``, ``engine_duckdb`` and ``engine_spark``,
 ``warehouse_report`` (summary workbook, Parquet details) and ``warehouse``
-(:func:`tier_warehouse`).
+(:func:`tier_warehouse`); ``sql_demo`` shows the data team's SQL to learners.
 """
 
 import lazy_loader as _lazy
@@ -25,6 +25,7 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "engine_spark": ["stop_spark"],
         "reasons": ["REJECT_REASONS"],
         "report": ["TierReport", "tier_report", "read_report"],
+        "sql_demo": ["sql_demo_database", "sql_table_display", "compare_sql_with_table"],
         "warehouse": ["tier_warehouse", "WarehouseResult"],
     },
 )

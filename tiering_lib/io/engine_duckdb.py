@@ -18,7 +18,7 @@ from tiering_lib.core.schemes import TierScheme
 from tiering_lib.core.sql import quote_literal
 from tiering_lib.core.sql_queries import details_sql, tally_sql
 from tiering_lib.errors import DataError
-from tiering_lib.io.engines import DETAIL_LABELS, Tally, sql_options, tally_from_rows
+from tiering_lib.io.engines import Tally, detail_labels, sql_options, tally_from_rows
 from tiering_lib.io.reasons import REJECT_REASONS
 from tiering_lib.io.warehouse_input import WarehouseInput
 
@@ -43,16 +43,16 @@ def read_header(path: Path) -> list[str]:
         with open(path, newline="", encoding="utf-8-sig") as f:
             header = next(csv.reader(f), [])
     except UnicodeDecodeError:
-        raise DataError(f"{path.name}:不是 UTF-8 编码的 CSV;数据仓库导出请用 UTF-8") from None
+        raise DataError(f"{path.name}：不是 UTF-8 编码的 CSV；数据仓库导出请用 UTF-8") from None
     if not header:
-        raise DataError(f"{path.name}:第一行是空的,没有表头")
+        raise DataError(f"{path.name}：第一行是空的，没有表头")
     return header
 
 
 def _failure(inp: WarehouseInput, err: Exception) -> DataError:
     # The engine's own message may quote a line of the file (customer data): name only its type.
     return DataError(
-        f"{inp.name}:DuckDB 无法读取这个文件({type(err).__name__});Parquet 文件请确认没有损坏,"
+        f"{inp.name}：DuckDB 无法读取这个文件({type(err).__name__})；Parquet 文件请确认没有损坏，"
         "CSV 文件请确认是 UTF-8 编码、逗号分隔、第一行是表头、每行格数与表头相同"
     )
 
@@ -74,7 +74,7 @@ class DuckDBEngine:
         try:
             import duckdb
         except ImportError:
-            raise DataError("DuckDB 引擎需要 duckdb 软件包;请运行 make lab 或 pip install duckdb 安装") from None
+            raise DataError("DuckDB 引擎需要 duckdb 软件包；请运行 make lab 或 pip install duckdb 安装") from None
         self._errors = duckdb.Error
         self._tmp = tempfile.mkdtemp(prefix="tiering-duckdb-")
         config: dict[str, Any] = {"temp_directory": self._tmp, "preserve_insertion_order": False}
@@ -96,7 +96,7 @@ class DuckDBEngine:
                 header = read_header(inp.path)
                 columns = {name: "VARCHAR" for name in header}
                 if len(columns) != len(header):
-                    raise DataError(f"{inp.name}:表头里有重名的列;请先改成各不相同的列名")
+                    raise DataError(f"{inp.name}：表头里有重名的列；请先改成各不相同的列名")
                 rel = self.con.read_csv(
                     str(inp.path), header=True, columns=columns, auto_detect=False,
                     delimiter=",", quotechar='"', escapechar='"', encoding="utf-8",
@@ -127,10 +127,10 @@ class DuckDBEngine:
         (rows_read,) = self.query(inp, f"SELECT COUNT(*) FROM {SOURCE_VIEW}").fetchone()
         return tally_from_rows(rows, len(scheme.tiers), inp.unit, rows_read)
 
-    def _details(self, inp: WarehouseInput, scheme: TierScheme, which: str) -> str:
+    def _details(self, inp: WarehouseInput, scheme: TierScheme, which: str, layout: str = "sheet") -> str:
         return details_sql(
-            scheme, SOURCE_VIEW, inp.balance_column, which=which, id_column=inp.id_column,
-            names=DETAIL_LABELS, reason_labels=REJECT_REASONS, **sql_options(inp, "duckdb"),
+            scheme, SOURCE_VIEW, inp.balance_column, which=which, layout=layout, id_column=inp.id_column,
+            names=detail_labels(inp.unit), reason_labels=REJECT_REASONS, **sql_options(inp, "duckdb"),
         )
 
     def iter_details(self, inp: WarehouseInput, scheme: TierScheme, which: str) -> Iterator[Sequence[Any]]:
@@ -140,8 +140,8 @@ class DuckDBEngine:
             yield from rows
 
     def write_parquet(self, inp: WarehouseInput, scheme: TierScheme, which: str, path: Path) -> Path:
-        """Write the details to one Parquet file (DuckDB streams it; memory stays flat)."""
-        sql = self._details(inp, scheme, which)
+        """Write the details to one Parquet file (the compact layout; DuckDB streams it, memory stays flat)."""
+        sql = self._details(inp, scheme, which, "parquet")
         self.query(inp, f"COPY ({sql}) TO {quote_literal(str(path))} (FORMAT parquet)")
         return path
 

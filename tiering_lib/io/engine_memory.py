@@ -20,12 +20,13 @@ from typing import Any, Iterator, Sequence
 import numpy as np
 
 from tiering_lib.core.money import UNITS
+from tiering_lib.core.sql import amount_literal
 from tiering_lib.core.classify import classify
 from tiering_lib.core.schemes import TierScheme
 from tiering_lib.core.tables import table_from_balances
 from tiering_lib.errors import DataError
 from tiering_lib.io.amounts import MAX_BALANCE_FEN
-from tiering_lib.io.engines import DETAIL_LABELS, Tally, ordered_reasons
+from tiering_lib.io.engines import Tally, detail_labels, ordered_reasons
 from tiering_lib.io.reasons import REJECT_REASONS
 from tiering_lib.io.warehouse_input import WarehouseInput
 
@@ -120,11 +121,11 @@ class MemoryEngine:
             b = quote(inp.balance_column)
             ids = None
             if inp.id_column and with_ids:
-                ids = _texts(reader.query(inp, f"SELECT CAST({quote(inp.id_column)} AS VARCHAR) FROM tiering_source"))
+                ids = _values(reader.query(inp, f"SELECT {quote(inp.id_column)} FROM tiering_source"))
             if types[inp.balance_column] in _INT64_TYPES:
                 col = next(iter(reader.query(inp, f"SELECT {b} FROM tiering_source").fetchnumpy().values()))
                 return ids, [], np.ma.asarray(col)
-            return ids, _texts(reader.query(inp, f"SELECT CAST({b} AS VARCHAR) FROM tiering_source")), None
+            return ids, _values(reader.query(inp, f"SELECT CAST({b} AS VARCHAR) FROM tiering_source")), None
         finally:
             reader.close()
 
@@ -139,7 +140,7 @@ class MemoryEngine:
                 if not row:
                     continue  # a blank line is not a row (as in DuckDB and Spark)
                 if len(row) != len(header):
-                    raise DataError(f"{inp.name}:第 {line} 行有 {len(row)} 格,表头有 {len(header)} 格;请检查这一行")
+                    raise DataError(f"{inp.name}：第 {line} 行有 {len(row)} 格，表头有 {len(header)} 格；请检查这一行")
                 texts.append(row[b] or None)
                 if ids is not None:
                     ids.append(row[i] or None)
@@ -193,34 +194,50 @@ class MemoryEngine:
         return Tally(table.households, table.amounts, ordered_reasons(counts), data.n_rows)
 
     def iter_details(self, inp: WarehouseInput, scheme: TierScheme, which: str) -> Iterator[Sequence[Any]]:
-        """Rows of the accepted or rejected customers, in file order."""
+        """Rows of the accepted or rejected customers, in file order (customer numbers as text)."""
+        for row in self._rows(inp, scheme, which, "sheet"):
+            yield row
+
+    def _rows(self, inp: WarehouseInput, scheme: TierScheme, which: str, layout: str) -> Iterator[list]:
         data = self._load(inp, with_ids=True)
+        text = (lambda v: None if v is None else str(v)) if layout == "sheet" else (lambda v: v)
         if which == "accepted":
-            idx = classify(data.fen, scheme)
+            idx = classify(data.fen, scheme).tolist()
             ids = [data.ids[k] for k in np.flatnonzero(data.ok).tolist()] if data.ids is not None else None
-            for n, (fen, i) in enumerate(zip(data.fen.tolist(), idx.tolist())):
-                row = [] if ids is None else [ids[n]]
+            for n, (fen, i) in enumerate(zip(data.fen.tolist(), idx)):
+                head = [] if ids is None else [text(ids[n])]
                 tier = scheme.tiers[i]
-                yield [*row, Decimal(fen).scaleb(-2), tier.code, tier.name_zh]
+                if layout == "sheet":
+                    yield [*head, Decimal(fen).scaleb(-2), tier.code, tier.name_zh]
+                else:
+                    yield [*head, fen, tier.code]
         else:
             for k in sorted(data.reasons):
-                row = [] if data.ids is None else [data.ids[k]]
-                yield [*row, data.raw[k], REJECT_REASONS[data.reasons[k]]]
+                head = [] if data.ids is None else [text(data.ids[k])]
+                yield [*head, data.raw[k], REJECT_REASONS[data.reasons[k]]]
 
     def write_parquet(self, inp: WarehouseInput, scheme: TierScheme, which: str, path: Path) -> Path:
-        """Write the details to Parquet (through DuckDB, from the rows in memory)."""
+        """Write the details to Parquet in the compact layout of the SQL engines (through DuckDB)."""
         import pandas as pd
 
-        names = detail_columns(inp, which)
-        frame = pd.DataFrame(list(self.iter_details(inp, scheme, which)), columns=names, dtype=object)
+        labels = detail_labels(inp.unit)
+        keys = (["id"] if inp.id_column else []) + (["amount", "code"] if which == "accepted" else ["raw", "reason"])
+        frame = pd.DataFrame(list(self._rows(inp, scheme, which, "parquet")), columns=keys, dtype=object)
         writer = self._duckdb(inp)
         try:
             writer.con.register("details", frame)
-            casts = [
-                f"CAST({quote(n)} AS DECIMAL(38,2)) AS {quote(n)}" if n == DETAIL_LABELS["balance"]
-                else f"CAST({quote(n)} AS VARCHAR) AS {quote(n)}"
-                for n in names
-            ]
+            casts = []
+            for key in keys:
+                if key == "amount":
+                    places, unit = len(str(UNITS[inp.unit])) - 1, inp.unit
+                    value = "CAST(amount AS BIGINT)" if unit == "分" else (
+                        f"CAST(CAST(amount AS DECIMAL(38,0)) * {amount_literal(1, unit)} AS DECIMAL(38,{places}))"
+                    )
+                elif key == "id":  # the type the file gives it
+                    value = f"CAST(id AS {dict(self.schema(inp))[inp.id_column]})"
+                else:
+                    value = f"CAST({key} AS VARCHAR)"
+                casts.append(f"{value} AS {quote(labels[key])}")
             writer.con.execute(f"COPY (SELECT {', '.join(casts)} FROM details) TO {literal(str(path))} (FORMAT parquet)")
         finally:
             writer.close()
@@ -231,19 +248,12 @@ class MemoryEngine:
         self._cache = None
 
 
-def _texts(cursor) -> list:
-    """The one text column of a DuckDB result as a list (``None`` for NULL)."""
+def _values(cursor) -> list:
+    """The one column of a DuckDB result as a list of Python values (``None`` for NULL)."""
     col = np.ma.asarray(next(iter(cursor.fetchnumpy().values())))
     mask = np.ma.getmaskarray(col)
     values = np.ma.getdata(col).tolist()
     return [None if m else v for v, m in zip(values, mask.tolist())] if mask.any() else values
-
-
-def detail_columns(inp: WarehouseInput, which: str) -> list[str]:
-    """Column names of the details, in order."""
-    head = [DETAIL_LABELS["id"]] if inp.id_column else []
-    keys = ("balance", "code", "name") if which == "accepted" else ("raw", "reason")
-    return head + [DETAIL_LABELS[k] for k in keys]
 
 
 def quote(name: str) -> str:

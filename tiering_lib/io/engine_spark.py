@@ -22,7 +22,7 @@ from typing import Any, Iterator, Sequence
 from tiering_lib.core.schemes import TierScheme
 from tiering_lib.core.sql_queries import details_sql, tally_sql
 from tiering_lib.errors import DataError
-from tiering_lib.io.engines import DETAIL_LABELS, Tally, sql_options, tally_from_rows
+from tiering_lib.io.engines import Tally, detail_labels, sql_options, tally_from_rows
 from tiering_lib.io.reasons import REJECT_REASONS
 from tiering_lib.io.warehouse_input import WarehouseInput
 
@@ -61,8 +61,8 @@ def spark_session(master: str | None = None):
         from pyspark.sql import SparkSession
     except ImportError:
         raise DataError(
-            "Spark 引擎需要 pyspark 软件包和 Java 17 或更高版本;"
-            "请在项目文件夹运行 pip install -e \".[spark]\",并安装 Java(Debian:openjdk-17-jre-headless)"
+            "Spark 引擎需要 pyspark 软件包和 Java 17 或更高版本；"
+            "请在项目文件夹运行 pip install -e \".[spark]\"，并安装 Java(Debian：openjdk-17-jre-headless)"
         ) from None
     active = SparkSession.getActiveSession()
     if active is not None:
@@ -80,7 +80,7 @@ def spark_session(master: str | None = None):
         session = builder.getOrCreate()
     except Exception as err:  # pyspark raises its own runtime errors when Java is missing
         raise DataError(
-            f"无法启动 Spark({type(err).__name__});请确认已安装 Java 17 或更高版本(java -version),"
+            f"无法启动 Spark({type(err).__name__})；请确认已安装 Java 17 或更高版本(java -version)，"
             f"集群地址“{master}”可以连通"
         ) from err
     session.sparkContext.setLogLevel("ERROR")
@@ -123,7 +123,7 @@ class SparkEngine:
     def _failure(self, inp: WarehouseInput, err: Exception) -> DataError:
         # Spark's own message may quote data from the file: name only its type.
         return DataError(
-            f"{inp.name}:Spark 无法读取或处理这个文件({type(err).__name__});Parquet 文件请确认没有损坏,"
+            f"{inp.name}：Spark 无法读取或处理这个文件({type(err).__name__})；Parquet 文件请确认没有损坏，"
             "CSV 文件请确认是 UTF-8 编码、逗号分隔、第一行是表头、每行格数与表头相同"
         )
 
@@ -167,12 +167,12 @@ class SparkEngine:
             raise self._failure(inp, err) from err
         return tally_from_rows((tuple(r) for r in rows), len(scheme.tiers), inp.unit, rows_read)
 
-    def _details(self, inp: WarehouseInput, scheme: TierScheme, which: str):
+    def _details(self, inp: WarehouseInput, scheme: TierScheme, which: str, layout: str = "sheet"):
         return self._sql(
             inp,
             details_sql(
-                scheme, _VIEW, inp.balance_column, which=which, id_column=inp.id_column,
-                names=DETAIL_LABELS, reason_labels=REJECT_REASONS, **sql_options(inp, "spark"),
+                scheme, _VIEW, inp.balance_column, which=which, layout=layout, id_column=inp.id_column,
+                names=detail_labels(inp.unit), reason_labels=REJECT_REASONS, **sql_options(inp, "spark"),
             ),
         )
 
@@ -183,7 +183,7 @@ class SparkEngine:
 
     def write_parquet(self, inp: WarehouseInput, scheme: TierScheme, which: str, path: Path) -> Path:
         """Write the details as a Parquet folder (part files, as Spark writes them)."""
-        frame = self._details(inp, scheme, which)
+        frame = self._details(inp, scheme, which, "parquet")
         try:
             frame.write.mode("errorifexists").parquet(str(path))
         except Exception as err:  # as in tally

@@ -24,7 +24,9 @@ from tiering_lib.io.amounts import MAX_BALANCE_FEN
 from tiering_lib.io.reasons import REJECT_REASONS
 from tiering_lib.io.warehouse_input import WarehouseInput
 
-__all__ = ["ENGINES", "DETAIL_LABELS", "Tally", "Engine", "tally_from_rows", "open_engine", "estimated_memory"]
+__all__ = [
+    "ENGINES", "DETAIL_LABELS", "detail_labels", "Tally", "Engine", "tally_from_rows", "open_engine", "estimated_memory",
+]
 
 #: Engine names accepted by :func:`tiering_lib.tier_warehouse` (``"auto"`` chooses one of the others).
 ENGINES = ("auto", "memory", "duckdb", "spark")
@@ -38,6 +40,13 @@ DETAIL_LABELS = {
     "raw": "余额(原文)",
     "reason": "原因",
 }
+
+
+
+def detail_labels(unit: str) -> dict[str, str]:
+    """:data:`DETAIL_LABELS` with the Parquet balance column named by its unit, e.g. ``余额(分)``."""
+    return {**DETAIL_LABELS, "amount": f"余额({unit})"}
+
 
 #: Bytes of memory the in-memory engine needs per byte of input on disk (measured on the synthetic data:
 #: 40 bytes a customer from a Parquet file of 8.6 bytes a customer, 130 from a CSV file of 15 bytes).
@@ -132,4 +141,4 @@ def open_engine(name: str, *, memory_limit: int | None = None, spark_master: str
         from tiering_lib.io.engine_spark import SparkEngine
 
         return SparkEngine(master=spark_master)
-    raise DataError(f"分层引擎“{name}”不认识;可用:{'、'.join(ENGINES)}")
+    raise DataError(f"分层引擎“{name}”不认识；可用：{'、'.join(ENGINES)}")

@@ -76,24 +76,24 @@ class WarehouseResult:
         return sum(self.rejected.values())
 
     def summary_line(self) -> str:
-        """``文件(引擎):读取 N 行 = 接受 A 行 + 拒绝 R 行`` (Chinese)."""
+        """``文件(引擎)：读取 N 行 = 接受 A 行 + 拒绝 R 行`` (Chinese)."""
         return (
-            f"{self.input.name}({self.engine} 引擎):读取 {self.rows_read:,} 行 = "
+            f"{self.input.name}({self.engine} 引擎)：读取 {self.rows_read:,} 行 = "
             f"接受 {self.n_accepted:,} 行 + 拒绝 {self.n_rejected:,} 行"
         )
 
     def messages(self) -> list[str]:
         """What a command line prints: the summary line, each rejection reason, each file written."""
         lines = [self.summary_line()]
-        lines += [f"  拒绝:{REJECT_REASONS[r]} {n:,} 行" for r, n in self.rejected.items()]
+        lines += [f"  拒绝：{REJECT_REASONS[r]} {n:,} 行" for r, n in self.rejected.items()]
         return lines + list(self.notes) + [o.message() for o in self.outputs]
 
     def summary(self):
-        """Rows read, accepted, rejected and each reason, as a DataFrame (项目, 行数)."""
+        """Rows read, accepted, rejected and each reason, as a DataFrame (项目， 行数)."""
         import pandas as pd
 
         rows = [("读取的数据行", self.rows_read), ("接受", self.n_accepted), ("拒绝", self.n_rejected)]
-        rows += [(f"  拒绝:{REJECT_REASONS[r]}", n) for r, n in self.rejected.items()]
+        rows += [(f"  拒绝：{REJECT_REASONS[r]}", n) for r, n in self.rejected.items()]
         return pd.DataFrame(rows, columns=["项目", "行数"]).set_index("项目")
 
     def __repr__(self) -> str:
@@ -122,14 +122,14 @@ def choose_engine(inp: WarehouseInput, engine: str, memory_budget: int) -> tuple
     'duckdb'
     """
     if engine not in ENGINES:
-        raise DataError(f"分层引擎“{engine}”不认识;可用:{'、'.join(ENGINES)}")
+        raise DataError(f"分层引擎“{engine}”不认识；可用：{'、'.join(ENGINES)}")
     if engine != "auto":
         return engine, None
     need = estimated_memory(inp)
-    mb = f"约 {need / 2**20:,.0f} MB,内存预算 {memory_budget / 2**20:,.0f} MB"
+    mb = f"约 {need / 2**20:,.0f} MB，内存预算 {memory_budget / 2**20:,.0f} MB"
     if need > memory_budget:
-        return "duckdb", f"自动选择了 DuckDB 引擎:整份数据读入内存需要{mb},DuckDB 可以分块处理"
-    return "memory", f"自动选择了内存引擎:整份数据读入内存需要{mb}"
+        return "duckdb", f"自动选择了 DuckDB 引擎：整份数据读入内存需要{mb}，DuckDB 可以分块处理"
+    return "memory", f"自动选择了内存引擎：整份数据读入内存需要{mb}"
 
 
 def tier_warehouse(
@@ -194,7 +194,7 @@ def tier_warehouse(
     scheme = builtin_scheme(scheme) if isinstance(scheme, str) else scheme
     remote = "://" in str(source)
     if remote and engine != "spark":
-        raise DataError(f"{source}:集群上的路径只能用 Spark 引擎读取(engine=\"spark\")")
+        raise DataError(f"{source}：集群上的路径只能用 Spark 引擎读取(engine=\"spark\")")
     inp = _remote_input(str(source)) if remote else locate(source)
     name, why = choose_engine(inp, engine, memory_budget)
     runner = open_engine(name, memory_limit=memory_budget, spark_master=spark_master)

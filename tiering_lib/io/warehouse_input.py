@@ -86,25 +86,25 @@ def locate(source: str | Path) -> WarehouseInput:
     >>> locate("没有这个文件.parquet")
     Traceback (most recent call last):
     ...
-    tiering_lib.errors.DataError: 没有这个文件.parquet:找不到这个文件;请检查文件名和所在的文件夹
+    tiering_lib.errors.DataError: 没有这个文件.parquet：找不到这个文件；请检查文件名和所在的文件夹
     """
     path = Path(source)
     if not path.exists():
-        raise DataError(f"{path.name}:找不到这个文件;请检查文件名和所在的文件夹")
+        raise DataError(f"{path.name}：找不到这个文件；请检查文件名和所在的文件夹")
     if path.is_dir():
         parts = [p for p in path.rglob("*.parquet") if not p.name.startswith(("_", "."))]
         if not parts:
-            raise DataError(f"{path.name}:这个文件夹里没有 .parquet 文件")
+            raise DataError(f"{path.name}：这个文件夹里没有 .parquet 文件")
         return WarehouseInput(path, "parquet", sum(p.stat().st_size for p in parts))
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise DataError(
-            f"{path.name}:数据仓库的输入应是 Parquet(.parquet)或 CSV(.csv)文件;"
+            f"{path.name}：数据仓库的输入应是 Parquet(.parquet)或 CSV(.csv)文件；"
             "网点导出的 Excel 文件请用 tl.load_branch_export 读取"
         )
     size = path.stat().st_size
     if size == 0:
-        raise DataError(f"{path.name}:文件是空的")
+        raise DataError(f"{path.name}：文件是空的")
     return WarehouseInput(path, fmt, size)
 
 
@@ -135,7 +135,7 @@ def _key(name: str) -> str:
 
 def _stated_unit(name: str) -> str | None:
     text = unicodedata.normalize("NFKC", name).strip().lower()
-    if re.search(r"(_|\b)fen$|[(\[（]?分[)\]）]?$", text):
+    if re.search(r"(_|\b)fen$|[(\[（]？分[)\]）]?$", text):
         return "分"
     unit = normalize_header(name)[1]
     if unit is None and re.search(r"(_|\b)yuan$", text):
@@ -146,12 +146,12 @@ def _stated_unit(name: str) -> str | None:
 def _pick(columns: Sequence[str], wanted: str | None, synonyms: Sequence[str], what: str, source: str) -> str | None:
     if wanted is not None:
         if wanted not in columns:
-            raise DataError(f"{source}:没有名为“{wanted}”的列;文件中的列是:{'、'.join(columns)}")
+            raise DataError(f"{source}：没有名为“{wanted}”的列；文件中的列是：{'、'.join(columns)}")
         return wanted
     keys = {normalize_header(s)[0] for s in synonyms}
     hits = [c for c in columns if _key(c) in keys]
     if what == "余额" and len(hits) > 1:
-        raise DataError(f"{source}:有 {len(hits)} 列都像余额({'、'.join(hits)});请指定用哪一列作余额")
+        raise DataError(f"{source}：有 {len(hits)} 列都像余额({'、'.join(hits)})；请指定用哪一列作余额")
     return hits[0] if hits else None
 
 
@@ -187,7 +187,7 @@ def plan_columns(
     balance = _pick(names, balance_column, COLUMN_SYNONYMS["balance"], "余额", base.name)
     if balance is None:
         raise DataError(
-            f"{base.name}:找不到余额列;文件中的列是:{'、'.join(names)}。请指定哪一列是余额"
+            f"{base.name}：找不到余额列；文件中的列是：{'、'.join(names)}。请指定哪一列是余额"
         )
     ident = _pick(names, id_column, ID_NAMES, "客户号", base.name)
     category = type_category(types[balance])
@@ -195,12 +195,12 @@ def plan_columns(
         category = "text"
     if category == "float":
         raise DataError(
-            f"{base.name}:余额列“{balance}”是浮点数({types[balance]}),无法保证精确到分;"
+            f"{base.name}：余额列“{balance}”是浮点数({types[balance]})，无法保证精确到分；"
             "请在数据仓库中把余额存为 DECIMAL(38,2)(元)或 BIGINT(分)后再导出"
         )
     if category == "other":
-        raise DataError(f"{base.name}:余额列“{balance}”的类型是 {types[balance]},不是数字;请检查列名")
+        raise DataError(f"{base.name}：余额列“{balance}”的类型是 {types[balance]}，不是数字；请检查列名")
     unit = unit or _stated_unit(balance) or "元"
     if unit not in UNITS:
-        raise DataError(f"余额单位“{unit}”不认识;可用:{'、'.join(UNITS)}")
+        raise DataError(f"余额单位“{unit}”不认识；可用：{'、'.join(UNITS)}")
     return WarehouseInput(base.path, base.format, base.size_bytes, balance, ident, unit, category)
