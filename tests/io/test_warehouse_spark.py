@@ -70,3 +70,11 @@ def test_spark_reads_hostile_columns_and_writes_parquet_details(spark, tmp_path,
     schema = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{folder}/*.parquet')").fetchall()
     assert [(c[0], c[1]) for c in schema] == [("客户号", "BIGINT"), ("余额(元)", "DECIMAL(38,2)"), ("层级", "VARCHAR")]
     assert list(tl.read_report(tmp_path / "报告.xlsx")) == ["分层汇总", "问题数据"]
+
+
+def test_cluster_paths_go_to_spark_as_given(spark, tmp_path):
+    path = write_parquet(tmp_path / "w.parquet", [5, 30_000_000, None])
+    r = tl.tier_warehouse(f"file://{path}", "suzhou_three_class", engine="spark")
+    assert (r.input.name, r.table.households, r.rejected) == ("w.parquet", (1, 0, 1), {"missing_balance": 1})
+    with pytest.raises(tl.DataError, match="Spark"):
+        tl.tier_warehouse(f"file://{path}", "suzhou_three_class", engine="duckdb")

@@ -91,7 +91,7 @@ class DuckDBEngine:
             return
         try:
             if inp.format == "parquet":
-                rel = self.con.read_parquet([str(p) for p in inp.parquet_files])
+                rel = self.con.read_parquet(inp.parquet_files)
             else:
                 header = read_header(inp.path)
                 columns = {name: "VARCHAR" for name in header}

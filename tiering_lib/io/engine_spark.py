@@ -98,10 +98,6 @@ def stop_spark() -> None:
         active.stop()
 
 
-def _remote(path: Path | str) -> bool:
-    return "://" in str(path)
-
-
 class SparkEngine:
     """Tier with Spark SQL.
 
@@ -128,16 +124,15 @@ class SparkEngine:
         )
 
     def _view(self, inp: WarehouseInput) -> None:
-        if self._source is not None and (self._source.path, self._source.format) == (inp.path, inp.format):
+        if self._source is not None and (self._source.location, self._source.format) == (inp.location, inp.format):
             return
         try:
             reader = self.spark.read
             if inp.format == "parquet":
-                paths = [str(inp.path)] if _remote(inp.path) else [str(p) for p in inp.parquet_files]
-                frame = reader.parquet(*paths)
+                frame = reader.parquet(*inp.parquet_files)
             else:
                 frame = reader.csv(
-                    str(inp.path), header=True, inferSchema=False, sep=",", quote='"', escape='"',
+                    inp.location, header=True, inferSchema=False, sep=",", quote='"', escape='"',
                     encoding="UTF-8", mode="FAILFAST", enforceSchema=False,
                 )
             frame.createOrReplaceTempView(_VIEW)

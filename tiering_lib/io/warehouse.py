@@ -108,8 +108,8 @@ class WarehouseResult:
 
 
 def _remote_input(source: str) -> WarehouseInput:
-    suffix = Path(source.rstrip("/")).suffix.lower()
-    return WarehouseInput(Path(source), FORMATS.get(suffix, "parquet"), 0)
+    suffix = Path(source.rstrip("/").rsplit("/", 1)[-1]).suffix.lower()
+    return WarehouseInput(Path(source.rstrip("/").rsplit("/", 1)[-1]), FORMATS.get(suffix, "parquet"), 0, uri=source)
 
 
 def choose_engine(inp: WarehouseInput, engine: str, memory_budget: int) -> tuple[str, str | None]:

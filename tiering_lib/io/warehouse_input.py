@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -50,6 +50,8 @@ class WarehouseInput:
         Unit of the balance column (``"分"``, ``"元"``, ``"万元"``, ``"亿元"``).
     kind : str
         ``"integer"``, ``"decimal"`` or ``"text"`` (see :data:`tiering_lib.core.sql.COLUMN_KINDS`).
+    uri : str or None
+        A path on a cluster's storage (``hdfs://…``, ``s3a://…``), read by Spark only.
     """
 
     path: Path
@@ -59,18 +61,26 @@ class WarehouseInput:
     id_column: str | None = None
     unit: str = "元"
     kind: str = "integer"
+    uri: str | None = None
 
     @property
     def name(self) -> str:
         """The file name, without folders (what messages show)."""
-        return self.path.name
+        return self.uri.rstrip("/").rsplit("/", 1)[-1] if self.uri else self.path.name
 
     @property
-    def parquet_files(self) -> list[Path]:
-        """The Parquet files to read (the file itself, or a folder's ``*.parquet`` parts)."""
+    def location(self) -> str:
+        """The path as the engines read it: a cluster URI (``hdfs://…``) as given, else the local path."""
+        return self.uri or str(self.path)
+
+    @property
+    def parquet_files(self) -> list[str]:
+        """The Parquet files to read (the file itself, or a folder's ``*.parquet`` parts; a URI as given)."""
+        if self.uri:
+            return [self.uri]
         if self.path.is_dir():
-            return sorted(p for p in self.path.rglob("*.parquet") if not p.name.startswith(("_", ".")))
-        return [self.path]
+            return sorted(str(p) for p in self.path.rglob("*.parquet") if not p.name.startswith(("_", ".")))
+        return [str(self.path)]
 
 
 def locate(source: str | Path) -> WarehouseInput:
@@ -203,4 +213,4 @@ def plan_columns(
     unit = unit or _stated_unit(balance) or "元"
     if unit not in UNITS:
         raise DataError(f"余额单位“{unit}”不认识；可用：{'、'.join(UNITS)}")
-    return WarehouseInput(base.path, base.format, base.size_bytes, balance, ident, unit, category)
+    return replace(base, balance_column=balance, id_column=ident, unit=unit, kind=category)

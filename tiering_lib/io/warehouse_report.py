@@ -148,7 +148,7 @@ def write_outputs(
     paths = planned_paths(report)
     if report.suffix.lower() != ".xlsx":
         raise DataError(f"{report}：汇总文件名应以 .xlsx 结尾")
-    if inp.path.exists() and report.exists() and report.resolve() == inp.path.resolve():
+    if not inp.uri and inp.path.exists() and report.exists() and report.resolve() == inp.path.resolve():
         raise DataError(f"{report}：报告不能覆盖输入文件；请换一个文件名")
     big = {w for w in ("accepted", "rejected") if counts[w] > limit}
     _clear([paths["summary"], *(paths[w] for w in big)], overwrite)
