@@ -79,7 +79,7 @@ def run_case(case: str, path: str) -> dict:
     seconds = time.perf_counter() - t
     if case == "report":  # the details of 100M customers take a GB: keep the disk clean
         for written in r.outputs:
-            written.path.unlink()
+            written.path.unlink(missing_ok=True)
     warm = None
     if case == "spark":  # again in the same session: the JVM has started and compiled the query path
         t = time.perf_counter()
