@@ -63,6 +63,7 @@ def test_rejected_rows_are_counted_by_reason_and_conserved(tmp_path):
         assert (r.rows_read, r.n_accepted, r.n_rejected) == (15, 5, 10)
         assert r.table.total_amount == 10_000 + 0 + 1_200 + 50 + 1_000_000_000_000
         assert "读取 15 行 = 接受 5 行 + 拒绝 10 行" in r.summary_line()
+        assert r.summary()["行数"].tolist()[:3] == [15, 5, 10]
         assert "  拒绝：余额是科学计数法(精度已丢失) 1 行" in r.messages()
 
 
