@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  echo "无法创建虚拟环境。Debian/Ubuntu 上请先运行: sudo apt install python3-venv"; \
 	  echo "(could not create the virtual environment; on Debian/Ubuntu install python3-venv first)"; exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[test]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[test,spark]"
 	@touch $(STAMP)
 
 lab: $(STAMP)

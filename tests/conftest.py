@@ -7,8 +7,6 @@ import pytest
 import tiering_lib as tl
 
 
-
-
 @pytest.fixture(scope="session")
 def suzhou_bands():
     return tl.load_suzhou_bands()

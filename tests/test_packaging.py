@@ -17,9 +17,13 @@ def _norm(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _pyproject_packages() -> set[str]:
+#: Extras the conda route for trainers installs (the "spark" extra is for data teams and CI).
+
+def _pyproject_packages(extras: tuple[str, ...] | None = None) -> set[str]:
+    """Packages of the dependencies and of ``extras`` (all extras by default)."""
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    names = list(meta["dependencies"]) + [d for extra in meta["optional-dependencies"].values() for d in extra]
+    optional = meta["optional-dependencies"]
+    names = list(meta["dependencies"]) + [d for e in (extras or optional) for d in optional[e]]
     return {_norm(re.split(r"[<>=!~ ;\[]", d, maxsplit=1)[0]) for d in names}
 
 

@@ -22,7 +22,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from helpers.lab import open_notebook, run_all_cells, screenshot  # noqa: F401  (re-exported for tests)
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,10 +4,9 @@ controls with the library's numbers, and the Mermaid diagrams render."""
 from __future__ import annotations
 
 import pytest
+from helpers.lab import open_notebook, run_all_cells, screenshot
 
 import tiering_lib as tl
-
-from helpers.lab import open_notebook, run_all_cells, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 import tiering_lib as tl
 from tiering_lib.ccpr.case_display import model_answers_markdown
 
-from helpers import ROOT
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "cases"
 README = ROOT / "casestudies" / "README.md"
 NOTEBOOK = ROOT / "notebooks" / "05_CCPR客户体验.ipynb"

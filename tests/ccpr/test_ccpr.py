@@ -5,10 +5,10 @@ from __future__ import annotations
 import warnings
 from fractions import Fraction
 
-
 import matplotlib.pyplot as plt
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tiering_lib as tl
 

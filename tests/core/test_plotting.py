@@ -5,12 +5,9 @@ import io
 import matplotlib
 import matplotlib.pyplot as plt
 import pytest
-
-import tiering_lib as tl
 from helpers.plots import render
 
-
-
+import tiering_lib as tl
 
 
 def test_bundled_font_covers_every_label(suzhou_bands, three):

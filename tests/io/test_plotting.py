@@ -1,15 +1,10 @@
 """Charts of a branch export, checked through the Axes they return (and rendered without missing glyphs)."""
 
 
-import matplotlib.pyplot as plt
-import pytest
 from helpers.exports import csv_bytes
-
-import tiering_lib as tl
 from helpers.plots import render
 
-
-
+import tiering_lib as tl
 
 
 def test_rejections_bars_are_the_counts():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from helpers.exports import RAW_ID, RAW_ID_X, RAW_NAME, RAW_PHONE, csv_bytes, xlsx_bytes
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import tiering_lib as tl

@@ -7,9 +7,9 @@ import re
 
 import numpy as np
 import pytest
+from helpers.books import mini_book
 
 import tiering_lib as tl
-from helpers.books import mini_book
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from helpers.books import mini_book
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tiering_lib as tl
-from helpers.books import mini_book
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ import re
 
 import pandas as pd
 import pytest
+from helpers.books import FIELDS, mini_book
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tiering_lib as tl
-from helpers.books import FIELDS, mini_book
 
 
 def test_info_completeness_by_hand():

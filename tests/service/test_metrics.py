@@ -5,9 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from helpers.books import mini_book
 
 import tiering_lib as tl
-from helpers.books import mini_book
 
 
 def test_cross_sell_rate_by_both_definitions_by_hand():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers.books import mini_book
 
 import tiering_lib as tl
-from helpers.books import mini_book
 
 WEALTHY = {"活期": 60_000, "定存": 20_000}  # 8万元: class B, a wealth customer
 

@@ -4,7 +4,8 @@ Modules, bottom up: ``money`` (integer 分), ``schemes`` and ``builtin_schemes``
 (validated tier schemes), ``classify``, ``tables`` (the deck's table layout),
 ``sorted_balances`` (the fast path for sliders), ``concentration`` (Lorenz,
 Gini), ``synthesis`` (customer-level data reproducing a banded table),
-``describe`` (Chinese tables and sentences); on top, ``fonts``, ``plotting``
+``describe`` (Chinese tables and sentences), ``sql`` and ``sql_queries``
+(a scheme as DuckDB or Spark SQL); on top, ``fonts``, ``plotting``
 and ``widgets``.  Nothing here reads the workbook's data files.
 """
 
@@ -23,6 +24,8 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "scheme_files": ["scheme_from_dict", "load_scheme", "builtin_scheme", "builtin_scheme_names"],
         "schemes": ["SEGMENTS", "Tier", "TierScheme"],
         "sorted_balances": ["SortedBalances"],
+        "sql": ["scheme_case_sql", "quote_identifier"],
+        "sql_queries": ["distribution_sql"],
         "synthesis": ["SYNTH_SEED", "scaled_bands", "synthesize_population"],
         "tables": ["DistributionTable", "table_from_balances", "table_from_bands", "reaggregate"],
         "widgets": ["threshold_explorer", "explorer_table", "balance_lookup"],

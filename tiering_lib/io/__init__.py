@@ -4,6 +4,11 @@ Bottom up: ``privacy`` (masking), ``amounts`` (balance cells), ``columns``
 (headers), ``sources`` (CSV encodings, Excel sheets), ``reasons``,
 ``load_result`` and ``loader``; then ``xlsx_writer``, ``report``, ``plotting``
 and ``cli`` (the ``tier`` command).
+
+Warehouse files at any scale: ``warehouse_input`` (typed Parquet/CSV inputs),
+``engines`` with ``engine_memory``, ``engine_duckdb`` and ``engine_spark``,
+``warehouse_report`` (summary workbook, Parquet details) and ``warehouse``
+(:func:`tier_warehouse`); ``sql_demo`` shows the data team's SQL to learners.
 """
 
 import lazy_loader as _lazy
@@ -17,7 +22,10 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "loader": ["load_branch_export", "load_sample_export"],
         "plotting": ["plot_rejections", "plot_balance_histogram"],
         "privacy": ["mask_id_card", "mask_phone", "mask_name", "mask_text"],
+        "engine_spark": ["stop_spark"],
         "reasons": ["REJECT_REASONS"],
         "report": ["TierReport", "tier_report", "read_report"],
+        "sql_demo": ["sql_demo_database", "sql_table_display", "compare_sql_with_table"],
+        "warehouse": ["tier_warehouse", "WarehouseResult"],
     },
 )
