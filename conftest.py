@@ -6,9 +6,16 @@ Data fixtures shared by the tests are in ``tests/conftest.py``.
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import matplotlib
 
 matplotlib.use("Agg")
+
+# Self-check results (tl.check, exercise widgets) are saved in the learner's workspace: under test, an empty
+# one of its own, set before any kernel starts, so stored notebook outputs never depend on anyone's progress.
+os.environ["TIERING_WORKSPACE"] = tempfile.mkdtemp(prefix="tiering-test-workspace-")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402

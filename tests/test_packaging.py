@@ -40,6 +40,10 @@ def _environment() -> dict[str, str]:
             name, _, version = dep.partition("=")
             if name not in ("python", "pip"):
                 out[_norm(name)] = version
+        else:  # packages conda-forge lacks come from PyPI, pinned with ==
+            for pinned in (d for d in dep.get("pip", []) if "==" in d):
+                name, version = pinned.split("==", 1)
+                out[_norm(name)] = version
     return out
 
 
