@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from typing import Any
 
 __all__ = ["PALETTE", "Table", "escape", "feedback_box", "new_axes", "png_bytes", "show_outputs"]
@@ -50,6 +51,7 @@ PALETTE: dict[str, str] = {
 #: The three segments' colours (deck §5), highest first.
 SEGMENT_COLOURS: dict[str, str] = {"高端": PALETTE["high"], "中端": PALETTE["middle"], "普通": PALETTE["mass"]}
 
+_NUMBER_TEXT = re.compile(r"-?[\d,]+(\.\d+)?%?")
 _FEEDBACK = {True: PALETTE["right"], False: PALETTE["wrong"], None: PALETTE["pending"]}
 
 
@@ -152,7 +154,10 @@ class Table:
     def _repr_html_(self) -> str:
         caption = f"<p><b>{escape(self.caption)}</b></p>" if self.caption else ""
         frame = self._formatted()
-        numeric = [self.frame[c].dtype.kind in "iuf" for c in self.frame.columns]
+        numeric = [  # numbers, also numbers already written as text ("9,999.99", "12.5%"), align right
+            self.frame[c].dtype.kind in "iuf" or all(_NUMBER_TEXT.fullmatch(str(v)) for v in self.frame[c])
+            for c in self.frame.columns
+        ]
 
         def cell(tag: str, value: Any, is_number: bool) -> str:
             return f'<{tag} style="text-align:{"right" if is_number else "left"}">{escape(value)}</{tag}>'
@@ -186,6 +191,10 @@ def show_outputs(output: Any, *objects: Any) -> None:
     >>> "text/html" in out.outputs[0]["data"]
     True
     """
+    from IPython.display import Image
+
     output.outputs = ()
     for obj in objects:
+        if hasattr(obj, "savefig"):  # a matplotlib figure: PNG, whatever the notebook's backend
+            obj = Image(data=png_bytes(obj, dpi=100, tight=True), format="png")
         output.append_display_data(obj)

@@ -102,6 +102,19 @@ def test_wrong_answer_gets_a_hint_then_right_answer_is_ticked_after_a_restart(le
     record = json.loads((learner_lab.workspace / ".tiering" / "progress.json").read_text(encoding="utf-8"))
     assert record["exercises"]["03.4"]["tries"] == 2 and record["exercises"]["03.4"]["correct"] is True
 
+    # 先猜再运行: the guess is saved before the computed result is revealed
+    predict = _active_notebook(page).locator(".tl-exercise-03-2")
+    predict.scroll_into_view_if_needed()
+    assert predict.locator(".tl-exercise-reveal").count() == 0
+    guess = next(o for o in get_exercise("03.2").answer.resolved() if o.value != get_exercise("03.2").expected())
+    predict.get_by_text(guess.label, exact=True).click()
+    predict.locator(".tl-exercise-check").click()
+    wait_for_text(page, ".tl-exercise-03-2 .tl-exercise-reveal", "含下限、不含上限")
+    predict.locator(".tl-exercise-reveal").scroll_into_view_if_needed()
+    screenshot(page, "learner_03_predict_reveal")
+    record = json.loads((learner_lab.workspace / ".tiering" / "progress.json").read_text(encoding="utf-8"))
+    assert record["exercises"]["03.2"]["guess"] == guess.label
+
     restart_kernel(page)
     run_all_cells(page)
     wait_for_text(page, ".tl-exercise-03-4 .tl-exercise-last", "已答对")
@@ -111,5 +124,5 @@ def test_wrong_answer_gets_a_hint_then_right_answer_is_ticked_after_a_restart(le
     table = _active_notebook(page).locator("table.tl-table").filter(has_text="各题").first
     table.scroll_into_view_if_needed()
     row = table.locator("tr", has_text="03 分层逻辑").inner_text()
-    assert "03.4✓" in row and "03.1○" in row
+    assert "03.4✓" in row and "03.2△" in row and "03.1○" in row
     screenshot(page, "learner_00_progress_table")

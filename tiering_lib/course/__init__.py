@@ -3,7 +3,7 @@
 ``answers`` (the kinds of answer), ``exercises`` (the registry and its rules),
 ``exercise_widget`` (an exercise as a widget, ``tl.exercise``), ``banks``
 (every exercise's expected answer, computed through the domains), ``progress``
-(results saved in the workspace, the table 00 shows), ``workspace`` (the
+(results saved in the workspace), ``progress_view`` (the table 00 shows), ``workspace`` (the
 learner's own copy of the notebooks), ``lab`` (JupyterLab for the course),
 ``upload`` (a branch export through an upload button), ``agenda`` (headers,
 timetable, glossary), ``editions`` (learner and trainer editions).
@@ -17,7 +17,7 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "agenda": ["course_agenda", "workshop_schedule", "glossary", "notebook_header"],
         "exercises": ["CheckResult", "check", "exercise_ids"],
         "exercise_widget": ["exercise"],
-        "progress": ["progress_table"],
+        "progress_view": ["progress_table"],
         "upload": ["load_upload", "upload_branch_export"],
     },
 )

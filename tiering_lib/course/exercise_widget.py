@@ -44,7 +44,7 @@ def _input(ex: Exercise) -> tuple[widgets.Widget, Any]:
 def _last_time(record: dict | None, predict: bool) -> str:
     if not record or not (record.get("tries") or record.get("shown")):
         return ""
-    what = {"✓": "已答对", "◎": "看过答案", "✗": "还没答对"}[mark(record)]
+    what = {"✓": "已答对", "△": "猜过，没猜中", "◎": "看过答案", "✗": "还没答对"}[mark(record)]
     guess = f"，你当时猜的是“{escape(record['guess'])}”" if predict and record.get("guess") else ""
     return f"<div class='tl-exercise-last' style='color:#57606a'>上次的结果：{mark(record)} {what}{guess}（已保存）。</div>"
 

@@ -11,7 +11,8 @@ tiering_lib lab`` sets it for every kernel), else the folder the kernel runs in
 ``correct`` stays true once the learner got it right, ``shown`` records that
 the answer was shown (显示答案), ``guess`` the first guess of a 先猜再运行
 question, recorded before the result was revealed.  The file is rewritten
-atomically at each result, so closing the laptop loses nothing.
+atomically at each result, so closing the laptop loses nothing.  The table
+00 shows is :func:`tiering_lib.course.progress_view.progress_table`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 from tiering_lib.errors import TieringError
 
-__all__ = ["WORKSPACE_ENV", "ProgressStore", "workspace_dir", "progress_store", "progress_table", "MARKS"]
+__all__ = ["WORKSPACE_ENV", "ProgressStore", "workspace_dir", "progress_store", "mark", "MARKS", "LEGEND"]
 
 #: Environment variable naming the learner's workspace.
 WORKSPACE_ENV = "TIERING_WORKSPACE"
@@ -31,8 +32,8 @@ _STATE_DIR = ".tiering"  # the same hidden folder as the workspace manifest
 _FILE = "progress.json"
 
 #: How the progress table marks one exercise.
-MARKS = {"correct": "✓", "shown": "◎", "tried": "✗", "todo": "○"}
-LEGEND = "✓ 答对　◎ 看过答案　✗ 还没答对　○ 还没做"
+MARKS = {"correct": "✓", "guessed": "△", "shown": "◎", "tried": "✗", "todo": "○"}
+LEGEND = "✓ 答对　△ 先猜再运行：猜过、没猜中　◎ 看过答案　✗ 还没答对　○ 还没做"
 
 
 def workspace_dir() -> Path:
@@ -125,43 +126,13 @@ def mark(record: dict[str, Any] | None) -> str:
 
     Examples
     --------
-    >>> mark(None), mark({"tries": 1, "correct": True, "shown": False})
-    ('○', '✓')
+    >>> mark(None), mark({"tries": 1, "correct": True, "shown": False}), mark({"tries": 1, "guess": "B"})
+    ('○', '✓', '△')
     """
     if not record or not (record.get("tries") or record.get("shown")):
         return MARKS["todo"]
     if record.get("shown"):
         return MARKS["shown"]
-    return MARKS["correct"] if record.get("correct") else MARKS["tried"]
-
-
-def progress_table(folder: str | Path | None = None):
-    """Chapters with their exercises done, answered right and answer shown, from the saved progress.
-
-    Returns
-    -------
-    tiering_lib.display.Table
-        Columns 章, 练习（个）, 已做（个）, 答对（个）, 看过答案（个）, 各题; one row per
-        chapter that has exercises, and the legend of the marks as its caption.
-    """
-    import pandas as pd
-
-    from tiering_lib.course.agenda import chapter_notebooks, notebook_header
-    from tiering_lib.course.exercises import exercise_ids
-    from tiering_lib.display import Table
-
-    records = progress_store(folder).load()
-    titles = {p.name[:2]: notebook_header(p).title for p in chapter_notebooks()}
-    rows = []
-    for chapter in sorted({i.split(".")[0] for i in exercise_ids()}):
-        ids = [i for i in exercise_ids() if i.split(".")[0] == chapter]
-        marks = [mark(records.get(i)) for i in ids]
-        rows.append({
-            "章": titles.get(chapter, chapter),
-            "练习（个）": len(ids),
-            "已做（个）": sum(m != MARKS["todo"] for m in marks),
-            "答对（个）": sum(bool(records.get(i, {}).get("correct")) for i in ids),
-            "看过答案（个）": sum(m == MARKS["shown"] for m in marks),
-            "各题": "　".join(f"{i}{m}" for i, m in zip(ids, marks)),
-        })
-    return Table(pd.DataFrame(rows), caption=f"我的学习进度（{LEGEND}）")
+    if record.get("correct"):
+        return MARKS["correct"]
+    return MARKS["guessed"] if record.get("guess") is not None else MARKS["tried"]
