@@ -13,8 +13,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-# Self-check results (tl.check, exercise widgets) are saved in the learner's workspace: under test, an empty
-# one of its own, set before any kernel starts, so stored notebook outputs never depend on anyone's progress.
+# Self-check results (tl.check, exercise widgets) are saved in the learner's workspace. The notebooks' kernels
+# (nbval) get an empty one that nothing else writes to, set before any kernel starts, so stored outputs never
+# depend on anyone's progress; every test gets a fresh one of its own (fixture below).
 os.environ["TIERING_WORKSPACE"] = tempfile.mkdtemp(prefix="tiering-test-workspace-")
 
 import matplotlib.pyplot as plt  # noqa: E402
@@ -27,6 +28,12 @@ def chinese_fonts():
     import tiering_lib as tl
 
     tl.use_chinese_fonts()
+
+
+@pytest.fixture(autouse=True)
+def own_progress(monkeypatch, tmp_path_factory):
+    """Progress saved by a test goes to a workspace of its own, never to the notebooks' one."""
+    monkeypatch.setenv("TIERING_WORKSPACE", str(tmp_path_factory.mktemp("progress")))
 
 
 @pytest.fixture(autouse=True)
