@@ -19,7 +19,7 @@ from tiering_lib.io import cli as tier_cli
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: Subcommand name → the object defining it.
-COMMANDS = {"lab": LAB, "tier": tier_cli, "editions": EDITIONS}
+COMMANDS = {"tier": tier_cli, "editions": EDITIONS, "lab": LAB}
 
 PROG = "python -m tiering_lib"
 
