@@ -6,15 +6,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-FIRST  := notebooks/00_导读.ipynb
 NB     ?= notebooks/*.ipynb
-# JupyterLab refuses to run as root unless told; learners are not root, CI is.
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test bench notebooks editions lock wheelhouse clean help
+.PHONY: lab lab-trainer test bench notebooks editions lock wheelhouse clean help
 
 help:
-	@echo "make lab        安装环境并在 JupyterLab 中打开第一个笔记本 (install, then open the first notebook)"
+	@echo "make lab        安装环境，在中文 JupyterLab 中打开学员版（练习文件夹“我的练习”，从 00_导读 开始）"
+	@echo "make lab-trainer  打开讲师版（练习文件夹“讲师版”，含参考答案和讲师提示）"
 	@echo "make test       安装环境并运行全部测试 (install, then run every test: unit, nbval, browser)"
 	@echo "make bench      运行性能基准 (benchmarks on the full-scale synthetic population)"
 	@echo "make notebooks  从头运行笔记本并保存输出 (re-execute notebooks, store outputs)"
@@ -29,8 +27,13 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[test,spark]"
 	@touch $(STAMP)
 
+# The learner edition in 我的练习/ (made from notebooks/, never overwritten), straight to 00_导读;
+# the same as `python -m tiering_lib lab` on the conda route. Settings: tiering_lib/course/lab_settings/.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=True $(ROOT_FLAG) "$(FIRST)"
+	$(BIN)/python -m tiering_lib lab
+
+lab-trainer: $(STAMP)
+	$(BIN)/python -m tiering_lib lab --trainer
 
 test: $(STAMP)
 	@# build matplotlib's font cache first: on a new machine its "building the font cache" message

@@ -6,9 +6,17 @@ Data fixtures shared by the tests are in ``tests/conftest.py``.
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import matplotlib
 
 matplotlib.use("Agg")
+
+# Self-check results (tl.check, exercise widgets) are saved in the learner's workspace. The notebooks' kernels
+# (nbval) get an empty one that nothing else writes to, set before any kernel starts, so stored outputs never
+# depend on anyone's progress; every test gets a fresh one of its own (fixture below).
+os.environ["TIERING_WORKSPACE"] = tempfile.mkdtemp(prefix="tiering-test-workspace-")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
@@ -20,6 +28,12 @@ def chinese_fonts():
     import tiering_lib as tl
 
     tl.use_chinese_fonts()
+
+
+@pytest.fixture(autouse=True)
+def own_progress(monkeypatch, tmp_path_factory):
+    """Progress saved by a test goes to a workspace of its own, never to the notebooks' one."""
+    monkeypatch.setenv("TIERING_WORKSPACE", str(tmp_path_factory.mktemp("progress")))
 
 
 @pytest.fixture(autouse=True)

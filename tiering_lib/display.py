@@ -8,16 +8,20 @@ Nothing here imports matplotlib at module level; :func:`new_axes` and
 * :func:`feedback_box` — the coloured verdict box of self-checks and quizzes;
 * :data:`PALETTE` — the workbook's colours, by meaning;
 * :func:`new_axes` — the ``ax=None`` convention of every plot function;
-* :func:`png_bytes` — a figure as PNG bytes, for ``Image`` widgets.
+* :func:`png_bytes` — a figure as PNG bytes, for ``Image`` widgets;
+* :class:`Table` — a table shown without pandas' 0..n row numbers;
+* :func:`show_outputs` — put objects into an ``Output`` widget so that the
+  widget's static picture (``tiering_lib.core.widget_picture``) can show them too.
 """
 
 from __future__ import annotations
 
 import html
 import io
+import re
 from typing import Any
 
-__all__ = ["PALETTE", "escape", "feedback_box", "new_axes", "png_bytes"]
+__all__ = ["PALETTE", "Table", "escape", "feedback_box", "new_axes", "png_bytes", "show_outputs"]
 
 #: Colours by meaning, used by every chart and box of the workbook.
 PALETTE: dict[str, str] = {
@@ -47,6 +51,7 @@ PALETTE: dict[str, str] = {
 #: The three segments' colours (deck §5), highest first.
 SEGMENT_COLOURS: dict[str, str] = {"高端": PALETTE["high"], "中端": PALETTE["middle"], "普通": PALETTE["mass"]}
 
+_NUMBER_TEXT = re.compile(r"-?[\d,]+(\.\d+)?%?")
 _FEEDBACK = {True: PALETTE["right"], False: PALETTE["wrong"], None: PALETTE["pending"]}
 
 
@@ -116,3 +121,80 @@ def png_bytes(fig: Any, *, dpi: int = 90, tight: bool = False) -> bytes:
     options = {"bbox_inches": "tight", "facecolor": "white"} if tight else {}
     fig.savefig(buffer, format="png", dpi=dpi, **options)
     return buffer.getvalue()
+
+
+class Table:
+    """A pandas DataFrame shown to learners without the 0, 1, 2 … row numbers.
+
+    Numbers are shown with thousands separators; the frame itself is
+    :attr:`frame`, for computing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = Table(pd.DataFrame({"户数(户)": [1234567], "章": ["03"]}))
+    >>> print(t)
+     户数(户)  章
+    1,234,567 03
+    >>> "<th>0</th>" in t._repr_html_()
+    False
+    """
+
+    def __init__(self, frame: Any, caption: str = "") -> None:
+        self.frame = frame
+        self.caption = caption
+
+    def _formatted(self) -> Any:
+        frame = self.frame.copy()
+        for column in frame.columns:
+            if frame[column].dtype.kind in "iu":
+                frame[column] = [f"{v:,}" for v in frame[column]]
+        return frame
+
+    def _repr_html_(self) -> str:
+        caption = f"<p><b>{escape(self.caption)}</b></p>" if self.caption else ""
+        frame = self._formatted()
+        numeric = [  # numbers, also numbers already written as text ("9,999.99", "12.5%"), align right
+            self.frame[c].dtype.kind in "iuf" or all(_NUMBER_TEXT.fullmatch(str(v)) for v in self.frame[c])
+            for c in self.frame.columns
+        ]
+
+        def cell(tag: str, value: Any, is_number: bool) -> str:
+            return f'<{tag} style="text-align:{"right" if is_number else "left"}">{escape(value)}</{tag}>'
+
+        head = "".join(cell("th", c, n) for c, n in zip(frame.columns, numeric))
+        rows = "".join(
+            "<tr>" + "".join(cell("td", v, n) for v, n in zip(row, numeric)) + "</tr>"
+            for row in frame.itertuples(index=False)
+        )
+        return f'{caption}<table class="dataframe tl-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+    def __repr__(self) -> str:
+        text = self._formatted().to_string(index=False)
+        return f"{self.caption}\n{text}" if self.caption else text
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def show_outputs(output: Any, *objects: Any) -> None:
+    """Replace what an ``ipywidgets.Output`` shows by ``objects`` (tables, figures, …).
+
+    Unlike ``with output: display(...)``, the objects are kept in the widget's
+    ``outputs`` on the kernel's side, so the widget's static picture can show them.
+
+    Examples
+    --------
+    >>> import ipywidgets as widgets
+    >>> out = widgets.Output()
+    >>> show_outputs(out, Table(__import__("pandas").DataFrame({"a": [1]})))
+    >>> "text/html" in out.outputs[0]["data"]
+    True
+    """
+    from IPython.display import Image
+
+    output.outputs = ()
+    for obj in objects:
+        if hasattr(obj, "savefig"):  # a matplotlib figure: PNG, whatever the notebook's backend
+            obj = Image(data=png_bytes(obj, dpi=100, tight=True), format="png")
+        output.append_display_data(obj)

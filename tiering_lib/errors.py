@@ -38,7 +38,27 @@ __all__ = [
 
 
 class TieringError(ValueError):
-    """Base class of every error raised by ``tiering_lib`` on bad input."""
+    """Base class of every error raised by ``tiering_lib`` on bad input.
+
+    In a notebook, IPython shows such an error as :meth:`_render_traceback_`
+    returns it: one short Chinese box with the message (what went wrong and
+    what to do), without the library's traceback.  Any other exception is a
+    bug and keeps its full traceback.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        """The lines IPython shows instead of a traceback (red heading, message, what to do next).
+
+        Examples
+        --------
+        >>> TieringError("文件“a.csv”找不到：请检查文件名。")._render_traceback_()[1]
+        '文件“a.csv”找不到：请检查文件名。'
+        """
+        return [
+            "\x1b[1;31m出错了（不是程序故障）\x1b[0m",
+            str(self),
+            "\x1b[2m按上面的说明改好后，重新运行本单元格。\x1b[0m",
+        ]
 
 
 class SchemeError(TieringError):

@@ -1,30 +1,28 @@
-"""Real-browser tests: Debian's Chromium, driven by Playwright, against a real JupyterLab.
+"""Real-browser tests: Debian's Chromium, driven by Playwright, against JupyterLab started as ``make lab`` does.
 
-JupyterLab is started once per session on a temporary copy of ``notebooks/``, on 127.0.0.1 with a random
-token, with two user settings that keep tests stable (no news pop-up; every cell in the DOM).  Under CI
-(``CI=true``) a missing browser or Playwright fails the run; elsewhere those tests are skipped.
+Two servers per session, each started by ``python -m tiering_lib lab`` (the command ``make lab`` runs), each
+with an empty JupyterLab user-settings folder, so what the tests see comes from the settings the project
+ships (Chinese interface, no news pop-up, every cell in the page):
 
+* ``learner_lab`` — the learner edition, run from a folder whose path has Chinese characters and a space,
+  with its default workspace ``我的练习``; the browser it "opens" is a recorder, so the tests can check the
+  page ``make lab`` opens;
+* ``lab`` — the trainer edition (``--trainer``), for the tests of the other chapters' widgets.
+
+Under CI (``CI=true``) a missing browser or Playwright fails the run; elsewhere those tests are skipped.
 Screenshots go to ``build/screenshots/``.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import secrets
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from helpers.lab import open_notebook, run_all_cells, screenshot  # noqa: F401  (re-exported for tests)
+from helpers.lab import start_lab
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--headless=new",
@@ -35,6 +33,11 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+RECORD_BROWSER = """import sys
+from pathlib import Path
+Path(sys.argv[1]).write_text(sys.argv[2], encoding="utf-8")
+"""
 
 
 def _missing(reason: str):
@@ -51,72 +54,47 @@ def _chromium() -> str:
     raise AssertionError  # unreachable
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _env(work: Path) -> dict[str, str]:
+    """The test's own JupyterLab user settings (empty) and runtime folder; progress goes to the workspace."""
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(work / "user-settings"), JUPYTER_RUNTIME_DIR=str(work / "runtime"))
+    env.pop("TIERING_WORKSPACE", None)  # the lab command sets it for its kernels
+    return env
 
 
-def _write_settings(settings_dir: Path) -> None:
-    settings = {
-        "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-            "fetchNews": "false",
-            "checkForUpdates": False,
-        },
-        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    }
-    for rel, value in settings.items():
-        path = settings_dir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(value), encoding="utf-8")
+@pytest.fixture(scope="session")
+def learner_lab(tmp_path_factory):
+    """The learner edition, started like ``make lab`` from a folder named ``培训 资料``; yields a LabServer.
+
+    ``opened_file`` (an attribute added here) holds the URL the command asked the browser to open.
+    """
+    _chromium()
+    work = tmp_path_factory.mktemp("learner")
+    folder = work / "培训 资料"
+    folder.mkdir()
+    recorder = work / "record_browser.py"
+    recorder.write_text(RECORD_BROWSER, encoding="utf-8")
+    opened = work / "opened.txt"
+    env = _env(work)
+    env["BROWSER"] = f'{sys.executable} "{recorder}" "{opened}" %s'
+    server = start_lab(folder / "我的练习", env, cwd=folder)
+    server.opened_file = opened
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
-    """A running JupyterLab: yields ``(base_url, token, notebook_dir)``."""
+    """The trainer edition (``lab --trainer --no-browser``) on a temporary workspace; yields a LabServer."""
     _chromium()
-    work = tmp_path_factory.mktemp("lab")
-    nb_dir = work / "notebooks"
-    shutil.copytree(ROOT / "notebooks", nb_dir, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    _write_settings(work / "settings")
-    token = secrets.token_hex(16)
-    port = _free_port()
-    env = dict(
-        os.environ,
-        JUPYTERLAB_SETTINGS_DIR=str(work / "settings"),
-        JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"),
-        JUPYTER_RUNTIME_DIR=str(work / "runtime"),
-    )
-    log = open(work / "lab.log", "w")
-    proc = subprocess.Popen(
-        [
-            sys.executable, "-m", "jupyterlab",
-            "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={nb_dir}",
-            "--ServerApp.port_retries=0", "--allow-root",
-        ],
-        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                log.close()
-                raise RuntimeError("JupyterLab did not start:\n" + (work / "lab.log").read_text())
-            time.sleep(0.3)
+    work = tmp_path_factory.mktemp("trainer")
+    workspace = work / "讲师版"
+    server = start_lab(workspace, _env(work), "--trainer", "--no-browser", "--workspace", str(workspace))
     try:
-        yield base, token, nb_dir
+        yield server
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)  # the server and the kernels it started
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -132,13 +110,24 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, lab):
+def _page(browser, base: str):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
     # Nothing outside this machine: block every request that is not to the local server.
-    base = lab[0]
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
-    pg = context.new_page()
-    pg.set_default_timeout(60_000)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    return context, page
+
+
+@pytest.fixture
+def page(browser, lab):
+    context, pg = _page(browser, lab.base)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def learner_page(browser, learner_lab):
+    context, pg = _page(browser, learner_lab.base)
     yield pg
     context.close()

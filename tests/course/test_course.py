@@ -13,7 +13,7 @@ from tiering_lib.course.editions import build_editions, learner_edition
 from tiering_lib.course.exercises import expected_answer
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-ALLOWED_TAGS = {"solution", "self-check", "trainer-note", "nbval-ignore-output"}
+ALLOWED_TAGS = {"solution", "self-check", "trainer-note", "nbval-ignore-output", "widget", "advanced"}
 
 
 def cells(path):
@@ -58,23 +58,53 @@ def test_no_path_hacks_and_known_tags(path):
             assert len([l for l in text.splitlines() if l.strip()]) <= 2, "only a widget call may skip nbval"
 
 
+HEADING = re.compile(r"^### 练习 (\d\d\.\d+)[(（]难度[:：]★[★☆]{2}[)）]", flags=re.M)
+
+
+def _code_after(cs, i):
+    return next(c for c in cs[i + 1:] if c["cell_type"] == "code")
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_exercises_have_solution_and_registered_self_check(path):
+def test_every_exercise_heading_is_followed_by_its_widget_or_its_code_route(path):
+    """A heading `### 练习 NN.k（难度：★☆☆）`, then `tl.exercise("NN.k")` (widget) or a solution and a self-check."""
     cs = cells(path)
     ids = tl.exercise_ids()
     number = path.name[:2]
-    checks = 0
+    seen = []
     for i, c in enumerate(cs):
-        tags = set(c.get("metadata", {}).get("tags", []))
-        if "self-check" in tags:
-            checks += 1
-            m = re.search(r'tl\.check\("(\d\d\.\d+)"', src(c))
-            assert m, src(c)
-            assert m.group(1) in ids and m.group(1).startswith(number + ".")
-            assert "solution" in cs[i - 1].get("metadata", {}).get("tags", []), "a solution cell precedes each self-check"
-            heading = re.search(r"^### 练习 (\d\d\.\d+)[((]难度[::]★[★☆]{2}", src(cs[i - 2]), flags=re.M)
-            assert heading and heading.group(1) == m.group(1), src(cs[i - 2])
-    assert checks >= 1
+        m = HEADING.search(src(c)) if c["cell_type"] == "markdown" else None
+        if not m:
+            continue
+        exercise_id = m.group(1)
+        assert exercise_id.startswith(number + "."), exercise_id
+        seen.append(exercise_id)
+        if exercise_id not in ids:  # a discussion question: its model answer is a Markdown cell tagged solution
+            assert cs[i + 1]["cell_type"] == "markdown" and "solution" in cs[i + 1]["metadata"].get("tags", [])
+            continue
+        nxt = _code_after(cs, i)
+        tags = set(nxt.get("metadata", {}).get("tags", []))
+        if "widget" in tags:
+            assert src(nxt).strip() == f'tl.exercise("{exercise_id}")'
+        else:
+            assert "solution" in tags, src(nxt)
+            check = cs[cs.index(nxt) + 1]
+            assert "self-check" in check["metadata"].get("tags", [])
+            assert src(check).strip().startswith(f'tl.check("{exercise_id}"')
+    assert seen and len(seen) == len(set(seen))
+    for c in cs:  # an optional 进阶 route checks an exercise of this notebook
+        if {"advanced", "self-check"} <= set(c.get("metadata", {}).get("tags", [])):
+            assert re.search(r'tl\.check\("(\d\d\.\d+)"', src(c)).group(1) in seen
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_registered_widget_exercise_of_a_notebook_appears_in_it(path):
+    from tiering_lib.course.exercises import get_exercise
+
+    text = "".join(src(c) for c in cells(path))
+    for exercise_id in tl.exercise_ids():
+        if exercise_id.startswith(path.name[:2] + ".") and get_exercise(exercise_id).answer is not None:
+            assert f'tl.exercise("{exercise_id}")' in text
 
 
 @pytest.mark.parametrize("exercise_id", tl.exercise_ids())
@@ -86,21 +116,31 @@ def test_each_exercise_accepts_its_expected_answer_and_refuses_nonsense(exercise
     assert tl.check(exercise_id, wrong).correct is False
 
 
-def test_check_results_render():
+def test_check_results_render(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIERING_WORKSPACE", str(tmp_path))
     r = tl.check("02.1", 1)
     assert r.correct is False and "提示" in repr(r) and "<div" in r._repr_html_()
 
 
 def test_agenda_sums_the_notebooks():
     agenda = tl.course_agenda()
-    total = agenda.iloc[-1]
-    assert total["模块"] == "合计"
+    total = agenda.loc["合计"]
     headers = [tl.notebook_header(p) for p in NOTEBOOKS]
-    assert total["合计(分钟)"] == sum(h.minutes for h in headers)
+    assert list(agenda.index[:-1]) == [h.title for h in headers]
+    assert total["合计（分钟）"] == sum(h.minutes for h in headers) == agenda["累计（分钟）"].iloc[-2]
     schedule = tl.workshop_schedule("09:00")
-    assert schedule.iloc[0]["开始"] == "09:00"
+    assert schedule.index[0].startswith("09:00–")
     assert "午餐" in set(schedule["内容"])
-    assert schedule["分钟"].sum() == total["合计(分钟)"] + 15 + 60 + 15 * ("下午茶歇" in set(schedule["内容"]))
+    breaks = 15 + 60 + 15 * ("下午茶歇" in set(schedule["内容"]))
+    assert schedule["时长（分钟）"].sum() == total["合计（分钟）"] + breaks
+
+
+def test_the_glossary_defines_every_term_in_chinese():
+    g = tl.glossary().frame
+    assert len(g) >= 30 and g["术语"].is_unique
+    assert all(len(d) >= 8 and d.endswith("。") for d in g["释义"])
+    for term in ("门槛", "（不含）", "关键指标", "交叉销售率", "先猜再运行"):
+        assert term in set(g["术语"])
 
 
 def test_header_errors_are_clear(tmp_path):
@@ -129,12 +169,13 @@ def test_editions(tmp_path):
     assert trainer["cells"] == source["cells"]
 
 
-def test_learner_edition_runs_top_to_bottom(tmp_path):
+@pytest.mark.parametrize("name", ["04_存款与中收", "03_分层逻辑"])
+def test_learner_edition_runs_top_to_bottom(name):
     """A learner who has not answered yet can still run the whole notebook."""
     import nbformat
     from nbclient import NotebookClient
 
-    source = json.loads((ROOT / "notebooks" / "04_存款与中收.ipynb").read_text(encoding="utf-8"))
+    source = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
     nb = nbformat.reads(json.dumps(learner_edition(source)), as_version=4)
     NotebookClient(nb, timeout=300, kernel_name="python3").execute()
     checks = [c for c in nb.cells if "self-check" in c.metadata.get("tags", [])]

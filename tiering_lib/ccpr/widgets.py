@@ -27,6 +27,7 @@ from tiering_lib.ccpr.self_assessment import (
     score_self_assessment,
 )
 from tiering_lib.ccpr.standards import CCPR_STANDARDS
+from tiering_lib.core.widget_picture import Interactive
 from tiering_lib.display import escape, png_bytes
 
 __all__ = ["case_quiz", "lin_explorer", "self_assessment_explorer"]
@@ -47,7 +48,7 @@ def _question(text: str, options: tuple[str, ...], grade, css: str) -> widgets.V
     return box
 
 
-def case_quiz(case: Any) -> widgets.VBox:
+def case_quiz(case: Any) -> Interactive:
     """An interactive quiz on a case: which standard, at which touchpoint, with immediate feedback.
 
     Clicking an option shows whether it is right and the explanation
@@ -69,10 +70,10 @@ def case_quiz(case: Any) -> widgets.VBox:
         _question(*questions["touchpoint"], lambda a: grade_touchpoint(case, a), "ccpr-quiz-touchpoint"),
     ])
     box.add_class("ccpr-quiz")
-    return box
+    return Interactive(box)
 
 
-def lin_explorer() -> widgets.VBox:
+def lin_explorer() -> Interactive:
     """Ms Lin's case as an intervention explorer: send the statement, or phone in month X.
 
     The outcome and the timeline are recomputed with :func:`~tiering_lib.ccpr.lin.lin_scenario`
@@ -108,10 +109,10 @@ def lin_explorer() -> widgets.VBox:
     update()
     box = widgets.VBox([widgets.HBox([statement, call]), outcome, chart])
     box.add_class("ccpr-lin-explorer")
-    return box
+    return Interactive(box)
 
 
-def self_assessment_explorer(ratings: dict | None = None) -> widgets.VBox:
+def self_assessment_explorer(ratings: dict | None = None) -> Interactive:
     """A CCPR self-assessment: rate each statement 1–5, see the radar and the weakest standard.
 
     Parameters
@@ -155,4 +156,4 @@ def self_assessment_explorer(ratings: dict | None = None) -> widgets.VBox:
     update()
     box = widgets.VBox([*rows, widgets.HBox([chart, verdict])])
     box.add_class("ccpr-self-assessment")
-    return box
+    return Interactive(box)

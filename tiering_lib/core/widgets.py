@@ -1,19 +1,27 @@
 """Interactive explorers (ipywidgets).  Thin: each callback calls one library function.
 
-* :func:`threshold_explorer` — sliders for a scheme's thresholds; the table and
-  chart are recomputed with :meth:`SortedBalances.table` (the fast path).
-* :func:`deposit_profit_explorer` — the deposits-versus-fees calculator.
+* :func:`threshold_explorer` — sliders for a scheme's thresholds (门槛); the
+  table and chart are recomputed with :meth:`SortedBalances.table` (the fast
+  path).  While the sliders are out of order, the table and chart are hidden,
+  so a stale result is never shown next to settings it does not belong to.
+* :func:`balance_lookup` — which tier a balance falls in.
+
+Both return an :class:`~tiering_lib.core.widget_picture.Interactive`: the live
+widget, with a static picture of its default state for stored notebooks.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
 from tiering_lib.core.plotting import plot_shares
-from tiering_lib.core.schemes import TierScheme
+from tiering_lib.core.schemes import TierScheme, bounds_label, validated_scheme
 from tiering_lib.core.sorted_balances import SortedBalances
 from tiering_lib.core.tables import DistributionTable
+from tiering_lib.core.widget_picture import Interactive
 from tiering_lib.display import png_bytes
 from tiering_lib.errors import TieringError
 
@@ -25,18 +33,25 @@ _WAN = 1_000_000  # 分 in one 万元
 def explorer_table(balances: SortedBalances, scheme: TierScheme, thresholds_wan: list[int]) -> DistributionTable:
     """The table the threshold explorer shows for thresholds given in whole 万元.
 
+    Every tier is labelled the same way, by its code and its current bounds
+    (``"B类：1万-20万(不含)"``), so moved and unmoved tiers read alike.
+
     Examples
     --------
     >>> import tiering_lib as tl
     >>> sb = tl.SortedBalances([500_000, 5_000_000, 30_000_000])
-    >>> explorer_table(sb, tl.builtin_scheme("suzhou_three_class"), [1, 20]).households
-    (1, 1, 1)
+    >>> t = explorer_table(sb, tl.builtin_scheme("suzhou_three_class"), [1, 25])
+    >>> t.households, [tier.name_zh for tier in t.scheme.tiers]
+    ((1, 1, 1), ['C类：0-1万(不含)', 'B类：1万-25万(不含)', 'A类：25万以上'])
     """
-    return balances.table(scheme.with_thresholds([int(t) * _WAN for t in thresholds_wan]))
+    moved = scheme.with_thresholds([int(t) * _WAN for t in thresholds_wan])
+    tiers = [replace(t, name_zh=f"{t.code}类：{bounds_label(t.lower, t.upper)}") for t in moved.tiers]
+    labelled = validated_scheme(moved.name, moved.title_zh, tiers, moved.display_descending, moved.source)
+    return balances.table(labelled)
 
 
-def threshold_explorer(balances: SortedBalances, scheme: TierScheme, max_wan: int = 200):
-    """Sliders (万元) for each threshold of ``scheme``; a live table and chart below.
+def threshold_explorer(balances: SortedBalances, scheme: TierScheme, max_wan: int = 200) -> Interactive:
+    """Sliders (万元) for each threshold (门槛) of ``scheme``; a live table and chart below.
 
     Parameters
     ----------
@@ -55,11 +70,11 @@ def threshold_explorer(balances: SortedBalances, scheme: TierScheme, max_wan: in
         sliders.append(
             widgets.IntSlider(
                 value=tier.lower // _WAN, min=1, max=max_wan, step=1,
-                description=f"{tier.code}类下限", style={"description_width": "initial"},
+                description=f"{tier.code}类下限（万元）", style={"description_width": "initial"},
                 continuous_update=False, layout=widgets.Layout(width="480px"),
             )
         )
-    unit = widgets.HTML(value="<i>滑块单位:万元。每一类包含其下限,不包含上一类的下限(即“(不含)”)。</i>")
+    unit = widgets.HTML(value="<i>滑块单位：万元。每一类包含它的下限，不包含上一类的下限（即“（不含）”）。</i>")
     message = widgets.HTML()
     table_html = widgets.HTML()
     chart = widgets.Image(format="png", layout=widgets.Layout(width="640px"))
@@ -69,24 +84,41 @@ def threshold_explorer(balances: SortedBalances, scheme: TierScheme, max_wan: in
 
     def update(_change=None):
         values = [s.value for s in sliders]
-        if any(b <= a for a, b in zip(values, values[1:])):
-            message.value = "<b style='color:#b00'>各档下限必须从低到高递增,请调整滑块。</b>"
+        valid = all(b > a for a, b in zip(values, values[1:]))
+        for result in (table_html, chart):  # never show a result next to settings it does not belong to
+            result.layout.display = None if valid else "none"
+        if not valid:
+            names = "、".join(s.description.split("（")[0] for s in sliders)
+            message.value = (
+                f"<div class='tl-invalid' style='color:#b00;font-weight:bold'>门槛顺序不对：{names}必须一个比一个高。"
+                "表格和图已暂时隐藏，请调整滑块。</div>"
+            )
             return
         message.value = ""
         table = explorer_table(balances, scheme, values)
         table_html.value = f'<div class="jp-RenderedHTMLCommon">{table._repr_html_()}</div>'
         ax.clear()
-        plot_shares(table, ax=ax, title="调整阈值后的户数占比与金额占比")
+        plot_shares(table, ax=ax, title="调整门槛后的户数占比与金额占比")
         chart.value = png_bytes(fig)
 
     for s in sliders:
         s.observe(update, names="value")
     update()
-    return widgets.VBox([unit, *sliders, message, table_html, chart])
+    box = widgets.VBox([unit, *sliders, message, table_html, chart])
+    box.add_class("tl-threshold-explorer")
+    return Interactive(box)
 
 
-def balance_lookup(scheme: TierScheme, value_yuan: int = 10_000):
-    """Type or slide a balance (元) and see which tier of ``scheme`` it falls in (via ``tier_codes``)."""
+def balance_lookup(scheme: TierScheme, value_yuan: int = 10_000) -> Interactive:
+    """Type or slide a balance (元) and see which tier of ``scheme`` it falls in (via ``tier_codes``).
+
+    Examples
+    --------
+    >>> import tiering_lib as tl
+    >>> lookup = balance_lookup(tl.builtin_scheme("suzhou_five_band"), value_yuan=50_000)
+    >>> lookup.children[2].value
+    '余额 50,000 元 → <b>5万-20万(不含)</b>'
+    """
     from tiering_lib.core.classify import tier_codes
 
     box = widgets.BoundedIntText(value=value_yuan, min=0, max=10_000_000, step=1, description="余额(元)")
@@ -101,4 +133,6 @@ def balance_lookup(scheme: TierScheme, value_yuan: int = 10_000):
 
     box.observe(update, names="value")
     update()
-    return widgets.VBox([box, slider, answer])
+    lookup = widgets.VBox([box, slider, answer])
+    lookup.add_class("tl-balance-lookup")
+    return Interactive(lookup)

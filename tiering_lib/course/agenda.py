@@ -17,9 +17,10 @@ __all__ = [
     "glossary",
     "default_notebook_dir",
     "chapter_notebooks",
+    "AGENDA_COLUMNS",
 ]
 
-_TIME = re.compile(r"\*\*预计时长\*\*[::]\s*讲授\s*(\d+)\s*分钟\s*[·,,]\s*练习\s*(\d+)\s*分钟")
+_TIME = re.compile(r"\*\*预计时长\*\*[:：]\s*讲授\s*(\d+)\s*分钟\s*[·,，]\s*练习\s*(\d+)\s*分钟")
 
 
 @dataclass(frozen=True)
@@ -95,25 +96,36 @@ def notebook_header(path) -> NotebookHeader:
     return NotebookHeader(path.name, title, tuple(objectives), int(m.group(1)), int(m.group(2)))
 
 
+AGENDA_COLUMNS = ("讲授（分钟）", "练习（分钟）", "合计（分钟）", "累计（分钟）")
+
+
 def course_agenda(notebook_dir: str | Path | None = None):
     """The workshop agenda: one row per notebook with its minutes, summed from the headers.
 
     Returns
     -------
     pandas.DataFrame
-        Columns 模块, 讲授(分钟), 练习(分钟), 合计(分钟), 累计(分钟), and a 合计 row.
+        Indexed by 模块 (the notebooks' titles, then 合计); columns 讲授（分钟）,
+        练习（分钟）, 合计（分钟）, 累计（分钟）.
+
+    Examples
+    --------
+    >>> agenda = course_agenda()
+    >>> agenda.index[0], list(agenda.columns) == list(AGENDA_COLUMNS)
+    ('00 导读：如何使用本工作手册', True)
     """
     import pandas as pd
 
-    rows = []
+    rows, names = [], []
     running = 0
     for path in chapter_notebooks(notebook_dir):
         h = notebook_header(path)
         running += h.minutes
-        rows.append([h.title, h.teaching_minutes, h.exercise_minutes, h.minutes, running])
-    frame = pd.DataFrame(rows, columns=["模块", "讲授(分钟)", "练习(分钟)", "合计(分钟)", "累计(分钟)"])
-    total = frame[["讲授(分钟)", "练习(分钟)", "合计(分钟)"]].sum()
-    frame.loc[len(frame)] = ["合计", int(total.iloc[0]), int(total.iloc[1]), int(total.iloc[2]), running]
+        names.append(h.title)
+        rows.append([h.teaching_minutes, h.exercise_minutes, h.minutes, running])
+    frame = pd.DataFrame(rows, columns=list(AGENDA_COLUMNS), index=pd.Index(names, name="模块"))
+    totals = frame[list(AGENDA_COLUMNS[:3])].sum()
+    frame.loc["合计"] = [int(totals.iloc[0]), int(totals.iloc[1]), int(totals.iloc[2]), running]
     return frame
 
 
@@ -140,31 +152,47 @@ def workshop_schedule(start: str = "09:00", breaks=DEFAULT_BREAKS, notebook_dir:
     Returns
     -------
     pandas.DataFrame
-        Columns 开始, 结束, 内容, 分钟.
+        Indexed by 时间 (``"09:00–09:20"``); columns 内容 and 时长（分钟）.
+
+    Examples
+    --------
+    >>> workshop_schedule("09:00").index[0]
+    '09:00–09:20'
     """
     import pandas as pd
 
-    agenda = course_agenda(notebook_dir)
-    modules = agenda[agenda["模块"] != "合计"]
+    agenda = course_agenda(notebook_dir).drop(index="合计")
     now = _minutes(start)
     pending = [(name, _minutes(at), length) for name, at, length in breaks]
-    rows = []
-    for _, m in modules.iterrows():
+    times, rows = [], []
+    for module, minutes in agenda["合计（分钟）"].items():
         while pending and now >= pending[0][1]:
             name, _, length = pending.pop(0)
-            rows.append([_clock(now), _clock(now + length), name, length])
+            times.append(f"{_clock(now)}–{_clock(now + length)}")
+            rows.append([name, length])
             now += length
-        length = int(m["合计(分钟)"])
-        rows.append([_clock(now), _clock(now + length), m["模块"], length])
+        length = int(minutes)
+        times.append(f"{_clock(now)}–{_clock(now + length)}")
+        rows.append([module, length])
         now += length
-    return pd.DataFrame(rows, columns=["开始", "结束", "内容", "分钟"])
+    return pd.DataFrame(rows, columns=["内容", "时长（分钟）"], index=pd.Index(times, name="时间"))
 
 
 def glossary():
-    """The zh/en glossary (GLOSSARY.md of the workbook) for display in a notebook."""
-    from IPython.display import Markdown
+    """The learners' glossary (``data/glossary.csv``): every term with its Chinese definition.
 
-    path = default_notebook_dir().parent / "GLOSSARY.md"
-    text = path.read_text(encoding="utf-8")
-    body = "\n".join(line for line in text.splitlines() if not line.startswith("<!--"))
-    return Markdown(body)
+    Returns
+    -------
+    tiering_lib.display.Table
+        Columns 术语 and 释义, shown without row numbers.
+
+    Examples
+    --------
+    >>> g = glossary()
+    >>> list(g.frame.columns), "门槛" in set(g.frame["术语"])
+    (['术语', '释义'], True)
+    """
+    from tiering_lib.datasets.files import read_dataset
+    from tiering_lib.display import Table
+
+    return Table(read_dataset("glossary.csv", as_frame=True)[["术语", "释义"]])

@@ -4,8 +4,13 @@
   tagged ``solution`` keep their place but lose their content (code cells get
   a placeholder ``answer = None``-style line, Markdown cells a pointer to the
   trainer edition) and their outputs; outputs of cells tagged ``self-check``
-  are cleared, since they showed the verdict on the model answer.
+  are cleared, since they showed the verdict on the model answer, and so is
+  any other stored verdict (a feedback box).  Stored widget views are dropped
+  everywhere, so every widget cell shows its static picture.
 * 讲师版 (trainer edition): everything, unchanged.
+
+The learner's own copy (``make lab``) is made from the learner edition by
+:mod:`tiering_lib.course.workspace`.
 
 Only the standard library is used (notebooks are JSON), so this runs anywhere.
 """
@@ -19,11 +24,34 @@ from pathlib import Path
 
 from tiering_lib.errors import TieringError
 
-__all__ = ["learner_edition", "build_editions", "LEARNER_DIR", "TRAINER_DIR"]
+__all__ = ["learner_edition", "build_editions", "strip_widget_views", "LEARNER_DIR", "TRAINER_DIR", "WIDGET_VIEW"]
 
 LEARNER_DIR = "学员版"
 TRAINER_DIR = "讲师版"
-SOLUTION_PLACEHOLDER_MD = "*(参考答案见讲师版。)*"
+SOLUTION_PLACEHOLDER_MD = "*（参考答案见讲师版。）*"
+#: The output type of a live widget: meaningless once the kernel is gone.
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: Markers of a stored verdict on an answer (a feedback box of a self-check or quiz).
+_VERDICT_MARKERS = ("tl-feedback", "tl-exercise-feedback", "ccpr-feedback", "正确!", "正确！")
+
+
+def strip_widget_views(cell: dict) -> None:
+    """Drop live-widget views from a code cell's outputs, keeping the static picture beside them."""
+    kept = []
+    for out in cell.get("outputs", []):
+        data = out.get("data")
+        if data and WIDGET_VIEW in data:
+            data.pop(WIDGET_VIEW)
+            if not data:
+                continue
+        kept.append(out)
+    if "outputs" in cell:
+        cell["outputs"] = kept
+
+
+def _shows_verdict(output: dict) -> bool:
+    text = json.dumps(output.get("data", output.get("text", "")), ensure_ascii=False)
+    return any(marker in text for marker in _VERDICT_MARKERS)
 
 
 def _tags(cell: dict) -> set[str]:
@@ -37,7 +65,7 @@ def _placeholder_code(source: str) -> str:
         head = line.split("=", 1)[0].strip()
         if "=" in line and head.isidentifier() and not line.startswith((" ", "\t")) and head not in names:
             names.append(head)
-    lines = ["# 在这里写出你的答案,然后运行本单元格和下面的自检单元格"]
+    lines = ["# 在这里写出你的答案，然后运行本单元格和下面的自检单元格"]
     lines += [f"{n} = None" for n in names] or ["answer = None"]
     return "\n".join(lines)
 
@@ -69,9 +97,11 @@ def learner_edition(notebook: dict) -> dict:
                 cell["execution_count"] = None
             else:
                 cell["source"] = SOLUTION_PLACEHOLDER_MD
-        if "self-check" in tags and cell["cell_type"] == "code":
-            cell["outputs"] = []
-            cell["execution_count"] = None
+        if cell["cell_type"] == "code":
+            strip_widget_views(cell)
+            if "self-check" in tags or any(_shows_verdict(o) for o in cell.get("outputs", [])):
+                cell["outputs"] = []
+                cell["execution_count"] = None
         cells.append(cell)
     nb["cells"] = cells
     return nb

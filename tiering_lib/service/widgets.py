@@ -13,10 +13,10 @@ from typing import Any
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from IPython.display import display
 
 from tiering_lib.core.money import fen_to_unit, round_half_up
-from tiering_lib.display import png_bytes
+from tiering_lib.core.widget_picture import Interactive
+from tiering_lib.display import png_bytes, show_outputs
 from tiering_lib.service.contribution import contribution_scenario, load_contribution_assumptions
 from tiering_lib.service.deposits import DECK_PROFILE, GROWTH_PROFILES, DepositAssumptions, deposit_profit
 from tiering_lib.service.plotting import plot_deposit_profit, plot_waiting_times
@@ -61,21 +61,17 @@ def queue_explorer(config: QueueConfig | None = None, days: int = 20, seed: int 
             base, windows=windows.value, mass_per_hour=mass.value, mid_per_hour=mid.value,
             vip_window=vip.value, vip_window_serves_others=others.value, days=days, seed=seed,
         )
-        with table_out:
-            table_out.clear_output(wait=True)
-            display(result.summary())
-        with chart_out:
-            chart_out.clear_output(wait=True)
-            ax = plot_waiting_times(result)
-            display(ax.figure)
-            plt.close(ax.figure)
+        show_outputs(table_out, result.summary())
+        ax = plot_waiting_times(result)
+        show_outputs(chart_out, ax.figure)
+        plt.close(ax.figure)
 
     for c in controls:
         c.observe(update, names="value")
     update()
     box = widgets.VBox([*controls, table_out, chart_out])
     box.add_class("svc-queue-explorer")
-    return box
+    return Interactive(box)
 
 
 def contribution_explorer(book: Any = None):
@@ -108,19 +104,15 @@ def contribution_explorer(book: Any = None):
 
     def update(_change: Any = None) -> None:
         result = contribution_scenario(book, demand.value, time_dep.value, visit.value, account.value)
-        with tier_out:
-            tier_out.clear_output(wait=True)
-            display(result.by_tier())
-        with class_out:
-            class_out.clear_output(wait=True)
-            display(result.by_class())
+        show_outputs(tier_out, result.by_tier())
+        show_outputs(class_out, result.by_class())
 
     for c in controls:
         c.observe(update, names="value")
     update()
     box = widgets.VBox([*controls, widgets.HTML("<b>按层级</b>"), tier_out, widgets.HTML("<b>按客户经营ABC</b>"), class_out])
     box.add_class("svc-contribution-explorer")
-    return box
+    return Interactive(box)
 
 
 def deposit_profit_explorer():
@@ -162,4 +154,4 @@ def deposit_profit_explorer():
     for c in controls:
         c.observe(update, names="value")
     update()
-    return widgets.VBox([*controls, summary, chart])
+    return Interactive(widgets.VBox([*controls, summary, chart]))

@@ -1,14 +1,14 @@
-"""Exercises of notebooks 00–04: every expected answer is computed from data/ through the library."""
+"""Exercises of notebooks 01, 02 and 04 (code route): every expected answer is computed from data/ through the library.
+
+The widget exercises of 00 and 03 are in :mod:`tiering_lib.course.banks.tier_logic`.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
 
 from tiering_lib.course.exercises import close_to, equal_to, register
-
-_WAN = 1_000_000
 
 
 def _bands():
@@ -21,26 +21,6 @@ def _scheme(name: str):
     from tiering_lib.core.scheme_files import builtin_scheme
 
     return builtin_scheme(name)
-
-
-@lru_cache(maxsize=1)
-def _population():
-    """The full-scale synthetic Suzhou population, sorted once (used by 03.2)."""
-    from tiering_lib.core.sorted_balances import SortedBalances
-    from tiering_lib.core.synthesis import synthesize_population
-
-    return SortedBalances(synthesize_population(_bands()))
-
-
-@register(
-    "00.1",
-    "余额正好 50,000 元的客户,属于苏州五档中的哪一档?(填档位代码 1–5)",
-    "“(不含)”表示上限不含在本档内:正好等于某档下限的余额属于更高的那一档。",
-)
-def _boundary_band() -> str:
-    from tiering_lib.core.classify import tier_codes
-
-    return str(tier_codes([50_000 * 100], _scheme("suzhou_five_band"))[0])
 
 
 @register(
@@ -86,48 +66,6 @@ def _gini_equal() -> float:
     from tiering_lib.core.concentration import gini_banded
 
     return gini_banded(_bands(), "equal")
-
-
-@register(
-    "03.1",
-    "余额正好 200,000 元的客户,在零售业务核心体系的四类方案里属于哪一档?(填代码,如 A1、A2、B、C、D)",
-    "A类以 50 万元再分:20万元-50万元是 A2,50万元以上是 A1;正好 20 万元属于更高的那一档。",
-)
-def _core_code_200k() -> str:
-    from tiering_lib.core.classify import tier_codes
-
-    return str(tier_codes([200_000 * 100], _scheme("core_four_class"))[0])
-
-
-def _a_share(threshold_wan: int) -> Fraction:
-    sb = _population()
-    _, amount = sb.amount_at_or_above(int(threshold_wan) * _WAN)
-    return Fraction(amount, sb.total)
-
-
-def _about_ten_percent(answer, expected) -> bool:
-    return abs(_a_share(int(answer)) - Fraction(1, 10)) <= Fraction(5, 1000)
-
-
-@register(
-    "03.2",
-    "在合成的苏州客户上,A类门槛(万元,整数)设为多少时,A类客户持有的余额约占 10%(误差半个百分点以内)?",
-    "用阈值探索器拖动 A 类下限,或用 sb.amount_at_or_above(门槛) 计算 A 类的余额占比;门槛越低,A类占比越高。",
-    compare=_about_ten_percent,
-    explain=lambda best: f"离 10% 最近的整数门槛是 {best} 万元。",
-)
-def _ten_percent_threshold() -> int:
-    candidates = range(1, 201)
-    return min(candidates, key=lambda t: (abs(_a_share(t) - Fraction(1, 10)), t))
-
-
-@register(
-    "03.3",
-    "按课件的核心体系,中端客户管理的关键指标是什么?",
-    "高端看客户总资产,普通客户看办理业务等候时间,中端呢?可以查 tl.builtin_scheme('core_four_class').tier('B').key_metric。",
-)
-def _mid_metric() -> str:
-    return _scheme("core_four_class").tier("B").key_metric
 
 
 @register(
