@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of ``python -m tiering_lib`` with every subcommand (help in Chinese)."""
     parser = ChineseParser(
         prog=PROG,
-        description="客户分层工作手册的命令行工具。每个命令的详细说明:python -m tiering_lib 命令 --help",
+        description="客户分层工作手册的命令行工具。每个命令的详细说明：python -m tiering_lib 命令 --help",
         epilog=exit_codes_text(),
     )
     commands = parser.add_subparsers(
@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     Examples
     --------
     >>> main(["editions", "--source", "没有这个文件夹"], stderr=sys.stdout)
-    错误:没有这个文件夹:这里没有笔记本(.ipynb);请给出课程笔记本所在的文件夹,如 notebooks
+    错误：没有这个文件夹：这里没有笔记本（.ipynb）；请给出课程笔记本所在的文件夹，如 notebooks
     1
     """
     parser = build_parser()

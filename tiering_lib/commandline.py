@@ -24,10 +24,10 @@ __all__ = ["ChineseParser", "ChineseFormatter", "EXIT_CODES", "exit_codes_text",
 #: Exit statuses every command may return, and what each means.
 EXIT_CODES: dict[int, str] = {
     0: "完成",
-    1: "输入文件、方案或输出无法使用(一行中文说明原因和做法)",
+    1: "输入文件、方案或输出无法使用（一行中文说明原因和做法）",
     2: "命令行参数有误",
-    3: "内部错误(请把这一行告诉讲师;设置 TIERING_DEBUG=1 可看到详情)",
-    130: "被 Ctrl-C 中断,没有写出任何文件",
+    3: "内部错误（请把这一行告诉讲师；设置 TIERING_DEBUG=1 可看到详情）",
+    130: "被 Ctrl-C 中断，没有写出任何文件",
 }
 
 _INVALID_CHOICE = re.compile(r"argument (.*?): invalid choice: '(.*?)' \(choose from (.*)\)")
@@ -49,14 +49,14 @@ def exit_codes_text(codes: tuple[int, ...] = tuple(EXIT_CODES)) -> str:
     >>> exit_codes_text((0, 2)).splitlines()[1]
     '  0    完成'
     """
-    return "退出码:\n" + "\n".join(f"  {code:<5}{EXIT_CODES[code]}" for code in codes)
+    return "退出码：\n" + "\n".join(f"  {code:<5}{EXIT_CODES[code]}" for code in codes)
 
 
 class ChineseFormatter(argparse.RawDescriptionHelpFormatter):
     """Keeps the description's line breaks and prints "用法:" instead of "usage:"."""
 
     def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D102 - argparse hook
-        return super().add_usage(usage, actions, groups, "用法:")
+        return super().add_usage(usage, actions, groups, "用法：")
 
 
 class ChineseParser(argparse.ArgumentParser):
@@ -77,10 +77,10 @@ class ChineseParser(argparse.ArgumentParser):
             name, value, options = choice.groups()
             what = "命令" if name in ("", "命令") else f"参数 {name} 的取值"
             options = "、".join(o.strip(" '") for o in options.split(","))
-            message = f"{what}“{value}”不在可选范围内;可选:{options}"
+            message = f"{what}“{value}”不在可选范围内；可选：{options}"
         for english, chinese in _MESSAGES:
             message = message.replace(english, chinese)
-        self.exit(2, f"错误:{message}(用 --help 查看用法)\n")
+        self.exit(2, f"错误：{message}（用 --help 查看用法）\n")
 
 
 def one_line(message: object) -> str:
@@ -106,20 +106,20 @@ def guarded(command: Callable[[], int], stderr: TextIO | None = None) -> int:
     >>> def bad():
     ...     raise TieringError("方案文件里没有层级")
     >>> guarded(bad, stderr=sys.stdout)
-    错误:方案文件里没有层级
+    错误：方案文件里没有层级
     1
     """
     stderr = stderr or sys.stderr
     try:
         return command()
     except TieringError as err:
-        print("错误:" + one_line(err), file=stderr)
+        print("错误：" + one_line(err), file=stderr)
         return 1
     except KeyboardInterrupt:
-        print("已中断,没有写出任何文件", file=stderr)
+        print("已中断，没有写出任何文件", file=stderr)
         return 130
     except Exception as err:  # a bug: one line unless debugging
         if os.environ.get("TIERING_DEBUG"):
             raise
-        print(f"内部错误({type(err).__name__});请把这条信息告诉讲师。设置 TIERING_DEBUG=1 可看到详情", file=stderr)
+        print(f"内部错误（{type(err).__name__}）；请把这条信息告诉讲师。设置 TIERING_DEBUG=1 可看到详情", file=stderr)
         return 3

@@ -63,7 +63,7 @@ def story_html(case: Any) -> str:
         f'<h4 style="margin:2px 0">{escape(case.title)} '
         f'<span style="font-size:80%;background:{badge_colour};padding:1px 6px;border-radius:4px">'
         f"{escape(case.source_label)}</span></h4>"
-        f'<p style="color:#57606a;margin:2px 0">客户群体:{escape(case.customer_group)} · {escape(case.source_note)}</p>'
+        f'<p style="color:#57606a;margin:2px 0">客户群体：{escape(case.customer_group)} · {escape(case.source_note)}</p>'
         f"<p>{escape(case.summary)}</p>{people}<p><b>经过</b></p>{events}"
         f"<p><b>讨论题</b></p><ol>{questions}</ol></div>"
     )
@@ -84,7 +84,7 @@ class CaseAnalysis:
         ]
         steps = "".join(f"<li>{escape(s)}</li>" for s in c.good_practice_steps)
         return (
-            f'<div class="ccpr-analysis" {_BOX}><h4 style="margin:2px 0">案例分析:{escape(c.title)}</h4>'
+            f'<div class="ccpr-analysis" {_BOX}><h4 style="margin:2px 0">案例分析：{escape(c.title)}</h4>'
             + _table(["时间", "接触点", "违背的标准", "做到的标准", "为什么"], rows, nowrap=(0, 1, 2, 3))
             + f"<p><b>根本原因</b>:{escape(c.root_cause)}</p>"
             f"<p><b>对客户的后果</b>:{escape(c.consequence_customer)}</p>"
@@ -103,18 +103,18 @@ class QuizCard:
     case: Any
 
     def _lines(self) -> list[str]:
-        lines = [f"小测验:{self.case.title}"]
+        lines = [f"小测验：{self.case.title}"]
         for number, (question, options) in enumerate(quiz_questions(self.case).values(), start=1):
             lines.append(f"{number}. {question}")
-            lines.append("   选项:" + " / ".join(options))
+            lines.append("   选项：" + " / ".join(options))
         return lines
 
     def _repr_html_(self) -> str:
         items = "".join(
-            f"<li>{escape(question)}<br>选项:{escape(' / '.join(options))}</li>"
+            f"<li>{escape(question)}<br>选项：{escape(' / '.join(options))}</li>"
             for question, options in quiz_questions(self.case).values()
         )
-        return f'<div class="ccpr-quiz-card" {_BOX}><b>小测验:{escape(self.case.title)}</b><ol>{items}</ol></div>'
+        return f'<div class="ccpr-quiz-card" {_BOX}><b>小测验：{escape(self.case.title)}</b><ol>{items}</ol></div>'
 
     def __repr__(self) -> str:
         return "\n".join(self._lines())
@@ -127,11 +127,11 @@ def quiz_card(case: Any) -> QuizCard:
     --------
     >>> from tiering_lib.ccpr.cases import load_case
     >>> print(quiz_card(load_case("address")))  # doctest: +ELLIPSIS
-    小测验:永远改不了的地址
-    1. 本案中,关键的失误违背了 CCPR 的哪一条标准?
-       选项:方便 / 亲切 / 个人化 / 立即响应
-    2. 关键的失误发生在哪个接触点?
-       选项:网点柜台 / 银行卡中心柜台 / 卡中心电话 / 转投他行
+    小测验：永远改不了的地址
+    1. 本案中，关键的失误违背了 CCPR 的哪一条标准？
+       选项：方便 / 亲切 / 个人化 / 立即响应
+    2. 关键的失误发生在哪个接触点？
+       选项：网点柜台 / 银行卡中心柜台 / 卡中心电话 / 转投他行
     """
     return QuizCard(case)
 
@@ -143,9 +143,9 @@ def model_answers_markdown(case: Any) -> str:
     --------
     >>> from tiering_lib.ccpr.cases import load_case
     >>> model_answers_markdown(load_case("address")).splitlines()[0]
-    '**参考答案:永远改不了的地址**'
+    '**参考答案：永远改不了的地址**'
     """
-    lines = [f"**参考答案:{case.title}**", ""]
+    lines = [f"**参考答案：{case.title}**", ""]
     for i, (q, a) in enumerate(zip(case.questions, case.model_answers), start=1):
         lines.append(f"{i}. *{q}*  ")
         lines.append(f"   {a}")

@@ -101,27 +101,27 @@ class LinScenario:
     def title(self) -> str:
         """A title for the timeline chart."""
         if self.statement_sent:
-            return "林小姐:假如一月账单按时寄到"
+            return "林小姐：假如一月账单按时寄到"
         if self.call_month is None:
-            return "林小姐:假如银行一直没有来电"
-        deck = "(课件中的情况)" if self.call_month == LIN_DECK_CALL_MONTH else ""
-        return f"林小姐:银行在{self.call_month}月来电{deck}"
+            return "林小姐：假如银行一直没有来电"
+        deck = "（课件中的情况）" if self.call_month == LIN_DECK_CALL_MONTH else ""
+        return f"林小姐：银行在{self.call_month}月来电{deck}"
 
     def rows(self) -> list[tuple[str, str]]:
         """The outcome as (item, value) pairs, in Chinese."""
         return [
-            ("林小姐得知欠款", f"{self.informed_month}月({self.informed_by})"),
+            ("林小姐得知欠款", f"{self.informed_month}月（{self.informed_by}）"),
             ("逾期月数", f"{self.months_overdue} 个月"),
             ("违约金", f"{format_amount(self.late_fee, '元', 2)} 元"),
             ("报送联合信用卡中心", "是" if self.reported else "否"),
-            ("9月申请房贷", "正常受理" if self.mortgage_ok else "受阻:五年内不能办房贷、信贷"),
-            ("信用卡", "继续使用" if self.card_kept else "销毁寄回,客户流失"),
+            ("9月申请房贷", "正常受理" if self.mortgage_ok else "受阻：五年内不能办房贷、信贷"),
+            ("信用卡", "继续使用" if self.card_kept else "销毁寄回，客户流失"),
         ]
 
     @property
     def assumption_zh(self) -> str:
         """The model's reporting assumption, in Chinese (the deck does not say when she was reported)."""
-        return f"模型假设:逾期满 {self.report_after_months} 个月,银行当月报送联合信用卡中心(课件没有说明报送时间)。"
+        return f"模型假设：逾期满 {self.report_after_months} 个月，银行当月报送联合信用卡中心（课件没有说明报送时间）。"
 
     def _repr_html_(self) -> str:
         body = "".join(
@@ -209,7 +209,7 @@ def _check_months(call_month: int | None, report_after_months: int) -> None:
         return isinstance(value, int) and not isinstance(value, bool)
 
     if call_month is not None and (not whole(call_month) or not 1 <= call_month <= _MORTGAGE_MONTH):
-        raise DataError(f"call_month {call_month!r}: give a month 1–9 (1月–9月), or None for no call")
+        raise DataError(f"call_month {call_month!r}: give a month 1–9 （1月–9月）， or None for no call")
     if not whole(report_after_months) or not 1 <= report_after_months < _MORTGAGE_MONTH:
         raise DataError(f"report_after_months {report_after_months!r}: give a whole number of months 1–8")
 
@@ -217,17 +217,17 @@ def _check_months(call_month: int | None, report_after_months: int) -> None:
 def _statement_events(statement_sent: bool) -> list[CaseEvent]:
     if statement_sent:
         return [
-            _event(1, "账单寄送", "一月账单按时寄到", "一月的账单按时寄到,上面写明应缴 700 元和还款日。",
-                   honours=["realtime"], note="业务信息及时送到客户手里,客户就能自己按时还款。"),
+            _event(1, "账单寄送", "一月账单按时寄到", "一月的账单按时寄到，上面写明应缴 700 元和还款日。",
+                   honours=["realtime"], note="业务信息及时送到客户手里，客户就能自己按时还款。"),
             _event(1, "还款", "按时还款", "林小姐按账单在还款日前缴清 700 元。", who=("林小姐",)),
         ]
-    return [_event(1, "账单寄送", "一月账单没寄到", "一月有一笔 700 元应缴,账单却没有寄到。",
-                   breaks=["realtime"], note="账单没有送到,银行没有察觉,也没有跟进。")]
+    return [_event(1, "账单寄送", "一月账单没寄到", "一月有一笔 700 元应缴，账单却没有寄到。",
+                   breaks=["realtime"], note="账单没有送到，银行没有察觉，也没有跟进。")]
 
 
 def _report_event(report_after_months: int) -> CaseEvent:
     return _event(_DUE_MONTH + report_after_months, "联合信用卡中心", "被报送联合信用卡中心",
-                  f"逾期满 {report_after_months} 个月,银行把她报送联合信用卡中心,事先没有告知她。",
+                  f"逾期满 {report_after_months} 个月，银行把她报送联合信用卡中心，事先没有告知她。",
                   breaks=["realtime"], note="报送前没有核实、没有告知一位并非恶意透支的客户。")
 
 
@@ -235,17 +235,17 @@ def _call_events(call_month: int | None, overdue: int, report_after_months: int)
     """The bank's call and her payment, or, with no call, the refused mortgage that tells her."""
     if call_month is None:
         return [
-            _event(9, "房贷申请", "房贷受阻,才知欠款", "九月申请房贷时,她才知道一月的欠款从未缴清。",
-                   breaks=["realtime"], note="直到房贷被拒,客户才知道自己欠款。"),
+            _event(9, "房贷申请", "房贷受阻，才知欠款", "九月申请房贷时，她才知道一月的欠款从未缴清。",
+                   breaks=["realtime"], note="直到房贷被拒，客户才知道自己欠款。"),
             _event(9, "还款", "缴清欠款", "林小姐缴清欠款和违约金。", who=("林小姐",)),
         ]
     late = overdue >= report_after_months
     return [
         _event(
             call_month, "催缴电话", f"{call_month}月{'才' if late else ''}来电{'催缴' if late else '提醒'}",
-            f"银行来电:应缴 700 元{',违约金 1 元' if overdue else ''}。",
+            f"银行来电：应缴 700 元{',违约金 1 元' if overdue else ''}。",
             breaks=["realtime"] if late else [], honours=[] if late else ["realtime"],
-            note="电话来得太晚,报送已经发生。" if late else "赶在报送之前提醒,一个电话就避免了后面的一切。",
+            note="电话来得太晚，报送已经发生。" if late else "赶在报送之前提醒，一个电话就避免了后面的一切。",
         ),
         _event(call_month, "还款", "当即缴清", "林小姐得知后马上缴清欠款。", who=("林小姐",)),
     ]
@@ -253,17 +253,17 @@ def _call_events(call_month: int | None, overdue: int, report_after_months: int)
 
 def _leaving_events(informed: int) -> list[CaseEvent]:
     return [
-        _event(informed, "卡片寄回", "销毁卡片寄回", "担心再次发生,她把卡片销毁寄回。", who=("林小姐",)),
-        _event(informed, "挽留电话", "来电推金卡,被拒", "银行来电提出发金卡,她拒绝了。",
+        _event(informed, "卡片寄回", "销毁卡片寄回", "担心再次发生，她把卡片销毁寄回。", who=("林小姐",)),
+        _event(informed, "挽留电话", "来电推金卡，被拒", "银行来电提出发金卡，她拒绝了。",
                breaks=["personalized"], note="挽留没有回应她真正担心的事。"),
     ]
 
 
 def _mortgage_event(reported: bool) -> CaseEvent:
     if reported:
-        return _event(9, "房贷申请", "房贷受阻", "九月申请房贷时,发现自己已成为各银行的拒绝往来客户。",
-                      breaks=["realtime"], note="一笔 700 元的欠款,让她“信用破产”。")
-    return _event(9, "房贷申请", "房贷正常受理", "九月申请房贷,信用记录良好,正常受理。", who=("林小姐",))
+        return _event(9, "房贷申请", "房贷受阻", "九月申请房贷时，发现自己已成为各银行的拒绝往来客户。",
+                      breaks=["realtime"], note="一笔 700 元的欠款，让她“信用破产”。")
+    return _event(9, "房贷申请", "房贷正常受理", "九月申请房贷，信用记录良好，正常受理。", who=("林小姐",))
 
 
 def lin_call_table(report_after_months: int = LIN_REPORT_AFTER_MONTHS):

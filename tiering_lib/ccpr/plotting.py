@@ -45,9 +45,9 @@ def _annotation(event: Any, show_standards: bool) -> str:
     text = f"{event.label}({event.when})"
     if show_standards:
         if event.breaks:
-            text += "\n违背:" + "、".join(ccpr_standard(c).short_zh for c in event.breaks)
+            text += "\n违背：" + "、".join(ccpr_standard(c).short_zh for c in event.breaks)
         if event.honours:
-            text += "\n做到:" + "、".join(ccpr_standard(c).short_zh for c in event.honours)
+            text += "\n做到：" + "、".join(ccpr_standard(c).short_zh for c in event.honours)
     return text
 
 
@@ -108,7 +108,7 @@ def plot_case_timeline(case: Any, ax: Any = None, show_standards: bool = False):
     ax.set_yticks(range(len(lanes)), lanes)
     ax.set_ylim(len(lanes) - 0.35, -0.6)
     ax.set_xlim(min(xs) - 0.08 * span, max(xs) + 0.08 * span)
-    ax.set_xlabel(f"经过时间({case.time_unit})")
+    ax.set_xlabel(f"经过时间（{case.time_unit}）")
     ax.set_title(case.title, loc="left")
     ax.grid(axis="x", color="#eaeef2")
     for side in ("top", "right"):
@@ -164,5 +164,5 @@ def plot_ccpr_radar(assessment: SelfAssessment | Any, ax: Any = None):
         label.set_horizontalalignment("left" if side > 0.1 else "right" if side < -0.1 else "center")
     ax.set_ylim(0, 5)
     ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], color="#57606a", fontsize=8)
-    ax.set_title("CCPR 自评(1 = 完全不符合,5 = 完全符合)", pad=24)
+    ax.set_title("CCPR 自评（1 = 完全不符合，5 = 完全符合）", pad=24)
     return ax

@@ -55,11 +55,11 @@ def quiz_questions(case: Any) -> dict[str, tuple[str, tuple[str, ...]]]:
     '网点柜台'
     """
     if case.quiz_kind == "breaks":
-        std_q = "本案中,关键的失误违背了 CCPR 的哪一条标准?"
-        tp_q = "关键的失误发生在哪个接触点?"
+        std_q = "本案中，关键的失误违背了 CCPR 的哪一条标准？"
+        tp_q = "关键的失误发生在哪个接触点？"
     else:
-        std_q = "本案中,网点做对的关键一步体现了 CCPR 的哪一条标准?"
-        tp_q = "做对的关键一步发生在哪个接触点?"
+        std_q = "本案中，网点做对的关键一步体现了 CCPR 的哪一条标准？"
+        tp_q = "做对的关键一步发生在哪个接触点？"
     return {
         "standard": (std_q, tuple(s.short_zh for s in CCPR_STANDARDS)),
         "touchpoint": (tp_q, case.touchpoints),
@@ -91,7 +91,7 @@ def grade_standard(case: Any, answer: Any) -> QuizFeedback:
     """
     question = quiz_questions(case)["standard"][0]
     if answer is None:
-        return QuizFeedback(case.id, question, None, None, "还没有作答:点一个选项。")
+        return QuizFeedback(case.id, question, None, None, "还没有作答：点一个选项。")
     key = ccpr_standard(case.quiz_standard)
     try:
         chosen = ccpr_standard(answer)
@@ -99,11 +99,11 @@ def grade_standard(case: Any, answer: Any) -> QuizFeedback:
         return QuizFeedback(case.id, question, str(answer), False, f"“{answer}”不是 CCPR 的四条标准之一。")
     verb = _verb(case.quiz_kind)
     if chosen.code == key.code:
-        return QuizFeedback(case.id, question, chosen.short_zh, True, f"正确!{case.quiz_explanation}")
+        return QuizFeedback(case.id, question, chosen.short_zh, True, f"正确！{case.quiz_explanation}")
     if chosen.code in case.standards:
-        aside = f"本案也涉及“{chosen.short_zh}”,但关键的一步{verb}的是“{key.short_zh}”。"
+        aside = f"本案也涉及“{chosen.short_zh}”，但关键的一步{verb}的是“{key.short_zh}”。"
     else:
-        aside = f"“{chosen.short_zh}”不是本案的关键;关键的一步{verb}的是“{key.short_zh}”。"
+        aside = f"“{chosen.short_zh}”不是本案的关键；关键的一步{verb}的是“{key.short_zh}”。"
     return QuizFeedback(case.id, question, chosen.short_zh, False, f"不对。{aside}{case.quiz_explanation}")
 
 
@@ -124,18 +124,18 @@ def grade_touchpoint(case: Any, answer: Any) -> QuizFeedback:
     """
     question = quiz_questions(case)["touchpoint"][0]
     if answer is None:
-        return QuizFeedback(case.id, question, None, None, "还没有作答:点一个选项。")
+        return QuizFeedback(case.id, question, None, None, "还没有作答：点一个选项。")
     chosen = str(answer).strip()
     key_event = case.key_event
     verb = _verb(case.quiz_kind)
     where = f"“{case.quiz_touchpoint}”"
     key_phrase = f"关键的失误发生在{where}" if case.quiz_kind == "breaks" else f"做对的关键一步在{where}"
     if chosen == case.quiz_touchpoint:
-        return QuizFeedback(case.id, question, chosen, True, f"正确!{key_event.note}")
+        return QuizFeedback(case.id, question, chosen, True, f"正确！{key_event.note}")
     if chosen not in case.touchpoints:
         return QuizFeedback(
             case.id, question, chosen, False,
-            f"本案没有“{chosen}”这个接触点;可选的是:{'、'.join(case.touchpoints)}。",
+            f"本案没有“{chosen}”这个接触点；可选的是：{'、'.join(case.touchpoints)}。",
         )
     others = [e for e in case.timeline if e.touchpoint == chosen and (e.breaks or e.honours)]
     if others:
@@ -145,7 +145,7 @@ def grade_touchpoint(case: Any, answer: Any) -> QuizFeedback:
                 parts.append("违背了" + "、".join(f"“{ccpr_standard(c).short_zh}”" for c in e.breaks))
             if e.honours:
                 parts.append("做到了" + "、".join(f"“{ccpr_standard(c).short_zh}”" for c in e.honours))
-        aside = f"“{chosen}”处也{';'.join(dict.fromkeys(parts))},但{key_phrase}。"
+        aside = f"“{chosen}”处也{';'.join(dict.fromkeys(parts))}，但{key_phrase}。"
     else:
-        aside = f"“{chosen}”处没有{verb}哪条标准;{key_phrase}。"
+        aside = f"“{chosen}”处没有{verb}哪条标准；{key_phrase}。"
     return QuizFeedback(case.id, question, chosen, False, f"不对。{aside}{key_event.note}")

@@ -30,24 +30,24 @@ __all__ = [
 #: The statements rated for each standard (by the standard's code).
 SELF_ASSESSMENT_STATEMENTS: dict[str, tuple[str, ...]] = {
     "convenient": (
-        "客户在本网点能办结的业务,我们不会让他跑第二趟,也不会推给其他部门。",
-        "我们定期以客户的身份把常办业务走一遍,删去不必要的环节和材料。",
-        "营业时间和办理渠道(自助设备、手机银行、上门服务)照顾到了上班族、外出务工人员和行动不便的老人。",
+        "客户在本网点能办结的业务，我们不会让他跑第二趟，也不会推给其他部门。",
+        "我们定期以客户的身份把常办业务走一遍，删去不必要的环节和材料。",
+        "营业时间和办理渠道（自助设备、手机银行、上门服务）照顾到了上班族、外出务工人员和行动不便的老人。",
     ),
     "care": (
-        "员工能叫出常来客户的称呼,见到客户主动问候。",
-        "老年客户在自助设备前遇到困难时,总有员工陪在旁边,而不是只指向机器。",
-        "客户今天不买产品,员工也一样耐心、友好。",
+        "员工能叫出常来客户的称呼，见到客户主动问候。",
+        "老年客户在自助设备前遇到困难时，总有员工陪在旁边，而不是只指向机器。",
+        "客户今天不买产品，员工也一样耐心、友好。",
     ),
     "personalized": (
-        "我们为中高端客户建立了客户档案,记下他们的需求、偏好和拒绝过的产品。",
-        "柜台和客户经理联系客户前会先看档案,不重复推荐客户拒绝过的产品。",
-        "我们按客户的生活和经营节奏(备货、学费、养老金发放日等)主动提出建议。",
+        "我们为中高端客户建立了客户档案，记下他们的需求、偏好和拒绝过的产品。",
+        "柜台和客户经理联系客户前会先看档案，不重复推荐客户拒绝过的产品。",
+        "我们按客户的生活和经营节奏（备货、学费、养老金发放日等）主动提出建议。",
     ),
     "realtime": (
-        "大堂经理能在现场识别贵宾客户和急办客户,并及时分流。",
-        "客户的地址、电话等信息变更后,当天就在各系统生效。",
-        "账户出现异常(逾期、退信、代扣失败)时,几天之内就有人主动联系客户。",
+        "大堂经理能在现场识别贵宾客户和急办客户，并及时分流。",
+        "客户的地址、电话等信息变更后，当天就在各系统生效。",
+        "账户出现异常（逾期、退信、代扣失败）时，几天之内就有人主动联系客户。",
     ),
 }
 
@@ -105,11 +105,11 @@ class SelfAssessment:
         """The verdict as one paragraph of Chinese text."""
         parts = ",".join(f"{s.short_zh} {self.score_text(s.code)}" for s in CCPR_STANDARDS)
         tied = self.tied_weakest
-        head = f"四项得分:{parts}。"
+        head = f"四项得分：{parts}。"
         if len(tied) == len(CCPR_STANDARDS):
-            return head + "四项得分相同,没有明显的短板;从课件的第一条标准做起。"
+            return head + "四项得分相同，没有明显的短板；从课件的第一条标准做起。"
         names = "、".join(f"“{s.name_zh}”" for s in tied)
-        tie = "(并列最低,先从第一项做起)" if len(tied) > 1 else ""
+        tie = "（并列最低，先从第一项做起）" if len(tied) > 1 else ""
         return head + f"最弱的是{names}{tie}。"
 
     def _repr_html_(self) -> str:
@@ -124,16 +124,16 @@ class SelfAssessment:
 
     def __repr__(self) -> str:
         w = self.weakest
-        lines = [self.summary_zh(), f"“{w.name_zh}”里得分最低的说法:"]
+        lines = [self.summary_zh(), f"“{w.name_zh}”里得分最低的说法："]
         lines += [f"  - {t}" for t in self.weakest_statements()]
-        lines.append("课件给出的改进方向:")
+        lines.append("课件给出的改进方向：")
         lines += [f"  {i}. {a}" for i, a in enumerate(w.actions_zh, start=1)]
         return "\n".join(lines)
 
 
 def _rating(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise DataError(f"{where}: rating {value!r} must be a whole number 1–5 (1 = 完全不符合, 5 = 完全符合)")
+        raise DataError(f"{where}: rating {value!r} must be a whole number 1–5 （1 = 完全不符合， 5 = 完全符合）")
     return value
 
 

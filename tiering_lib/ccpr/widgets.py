@@ -65,7 +65,7 @@ def case_quiz(case: Any) -> Interactive:
     """
     questions = quiz_questions(case)
     box = widgets.VBox([
-        widgets.HTML(f"<h4 style='margin:4px 0'>小测验:{escape(case.title)}</h4>"),
+        widgets.HTML(f"<h4 style='margin:4px 0'>小测验：{escape(case.title)}</h4>"),
         _question(*questions["standard"], lambda a: grade_standard(case, a), "ccpr-quiz-standard"),
         _question(*questions["touchpoint"], lambda a: grade_touchpoint(case, a), "ccpr-quiz-touchpoint"),
     ])
@@ -92,7 +92,7 @@ def lin_explorer() -> Interactive:
     statement = widgets.Checkbox(value=False, description="一月账单按时寄到", indent=False)
     call = widgets.Dropdown(
         options=[("不打电话", _NO_CALL)] + [(f"{m}月", m) for m in range(1, 10)],
-        value=LIN_DECK_CALL_MONTH, description="银行来电:",
+        value=LIN_DECK_CALL_MONTH, description="银行来电：",
     )
     outcome = widgets.HTML()
     chart = widgets.Image(format="png", layout=widgets.Layout(width="820px"))
@@ -131,7 +131,7 @@ def self_assessment_explorer(ratings: dict | None = None) -> Interactive:
     start = score_self_assessment(EXAMPLE_RATINGS if ratings is None else ratings)  # validates them
     sliders: dict[str, list[widgets.IntSlider]] = {}
     rows: list[widgets.Widget] = [
-        widgets.HTML(escape("评分:" + ",".join(f"{k} = {v}" for k, v in RATING_LABELS.items())))
+        widgets.HTML(escape("评分：" + ",".join(f"{k} = {v}" for k, v in RATING_LABELS.items())))
     ]
     for s in CCPR_STANDARDS:
         rows.append(widgets.HTML(f"<b>{escape(s.letter)} · {escape(s.name_zh)}</b>"))

@@ -43,7 +43,7 @@ def as_balances(balances: Sequence[int] | np.ndarray, *, source: str = "balances
     if arr.dtype.kind == "f":
         raise DataError(
             f"{source}: balances are floats; give whole 分 as integers "
-            "(tl.balances_from_text converts 元/万元 text exactly)"
+            "（tl.balances_from_text converts 元/万元 text exactly）"
         )
     if arr.dtype.kind not in "iu":
         try:

@@ -179,8 +179,8 @@ class GiniBounds:
 
     lowest: float
     highest: float
-    lowest_assumption: str = "每档内各户余额相等(等于该档户均余额)"
-    highest_assumption: str = "每档内各户余额尽量分到两端(下限与上限),开口的最高档由一户持有超出下限的全部余额"
+    lowest_assumption: str = "每档内各户余额相等（等于该档户均余额）"
+    highest_assumption: str = "每档内各户余额尽量分到两端（下限与上限），开口的最高档由一户持有超出下限的全部余额"
 
 
 def gini_bounds(table: DistributionTable) -> GiniBounds:

@@ -53,8 +53,8 @@ def scheme_frame(scheme: TierScheme):
             {
                 "代码": t.code,
                 "名称": t.name_zh,
-                "下限(元,含)": _yuan(t.lower),
-                "上限(元,不含)": _yuan(t.upper),
+                "下限（元，含）": _yuan(t.lower),
+                "上限（元，不含）": _yuan(t.upper),
                 "客户级别": t.segment or "—",
                 "关键指标": t.key_metric or "—",
                 "服务关键点": "、".join(t.service_keys) or "—",
@@ -71,12 +71,12 @@ def tier_assignments(balances: Sequence[int] | np.ndarray, schemes: Sequence[Tie
     >>> import tiering_lib as tl
     >>> f = tier_assignments([1_000_000], [tl.builtin_scheme("suzhou_five_band")])
     >>> f.iloc[0, 1]
-    '1万-5万(不含)'
+    '1万-5万（不含）'
     """
     import pandas as pd
 
     arr = as_balances(balances)
-    data = {"余额(元)": [_yuan(int(b)) for b in arr]}
+    data = {"余额（元）": [_yuan(int(b)) for b in arr]}
     for scheme in schemes:
         names = np.array([t.name_zh for t in scheme.tiers], dtype=object)
         data[scheme.title_zh] = names[classify(arr, scheme)]

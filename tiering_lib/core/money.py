@@ -32,7 +32,7 @@ def _unit_size(unit: str) -> int:
     try:
         return UNITS[unit]
     except KeyError:
-        raise DataError(f"不认识单位“{unit}”;可用的单位:{'、'.join(UNITS)}") from None
+        raise DataError(f"不认识单位“{unit}”；可用的单位：{'、'.join(UNITS)}") from None
 
 
 def to_fen(value: object, unit: str = "元") -> int:
@@ -65,7 +65,7 @@ def to_fen(value: object, unit: str = "元") -> int:
     1000000
     """
     if isinstance(value, float):
-        raise DataError(f"金额 {value!r} 是浮点数,可能已丢失位数;请写成文本或 Decimal")
+        raise DataError(f"金额 {value!r} 是浮点数，可能已丢失位数；请写成文本或 Decimal")
     if isinstance(value, bool):
         raise DataError(f"金额“{value}”不是数字")
     try:
@@ -76,10 +76,10 @@ def to_fen(value: object, unit: str = "元") -> int:
         raise DataError(f"金额“{value}”不是有限的数")
     size = _unit_size(unit)
     if amount.adjusted() + len(str(size)) > 18:  # 10**18 分 would not fit a 64-bit integer
-        raise DataError(f"金额“{value} {unit}”大得不合理(超过 1 亿亿元)")
+        raise DataError(f"金额“{value} {unit}”大得不合理（超过 1 亿亿元）")
     fen = amount * size
     if fen != fen.to_integral_value():
-        raise DataError(f"金额“{value} {unit}”精确到分(0.01 元)以下")
+        raise DataError(f"金额“{value} {unit}”精确到分（0.01 元）以下")
     return int(fen)
 
 

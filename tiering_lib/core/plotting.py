@@ -47,8 +47,8 @@ def plot_shares(table: DistributionTable, ax=None, title: str | None = None):
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 110)
-    ax.set_xlabel("占比(%)")
-    ax.set_title(title or f"户数占比与金额占比:{table.scheme.title_zh}")
+    ax.set_xlabel("占比（%）")
+    ax.set_title(title or f"户数占比与金额占比：{table.scheme.title_zh}")
     ax.legend(loc="best")
     return ax
 
@@ -71,12 +71,12 @@ def plot_lorenz(data: SortedBalances | DistributionTable, ax=None, label: str | 
     if isinstance(data, DistributionTable):
         x, y = lorenz_banded(data)
         g = gini_banded(data, "equal")
-        text = label or f"按档汇总(档内相等),基尼系数 {g:.3f}"
+        text = label or f"按档汇总（档内相等），基尼系数 {g:.3f}"
         ax.plot(x, y, marker="o", color=PALETTE["primary"], label=text)
     else:
         x, y = lorenz_points(data)
         g = gini(data)
-        ax.plot(x, y, color=AMOUNT_COLOUR, label=label or f"逐户数据,基尼系数 {g:.3f}")
+        ax.plot(x, y, color=AMOUNT_COLOUR, label=label or f"逐户数据，基尼系数 {g:.3f}")
     if not any(line.get_label() == "绝对平均线" for line in ax.get_lines()):
         ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1, label="绝对平均线")
     ax.set_xlim(0, 1)
@@ -84,7 +84,7 @@ def plot_lorenz(data: SortedBalances | DistributionTable, ax=None, label: str | 
     ax.set_aspect("equal")
     ax.set_xlabel("户数累计占比")
     ax.set_ylabel("余额累计占比")
-    ax.set_title("洛伦兹曲线:存款余额的集中程度")
+    ax.set_title("洛伦兹曲线：存款余额的集中程度")
     ax.legend(loc="upper left", fontsize=8)
     return ax
 
@@ -105,7 +105,7 @@ def plot_average_balance(table: DistributionTable, ax=None):
     bars = ax.bar([t.name_zh for t in tiers], values, color=HOUSEHOLD_COLOUR)
     ax.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=2, fontsize=8)
     ax.set_yscale("log")
-    ax.set_ylabel("户均余额(元,对数刻度)")
+    ax.set_ylabel("户均余额（元，对数刻度）")
     ax.set_title("各档户均余额")
     ax.tick_params(axis="x", labelsize=8)
     return ax
@@ -137,6 +137,6 @@ def plot_customer_profile(profile, dimension: str, ax=None, title: str | None = 
     ax.bar_label(bars, labels=[f"{v:g}%" for v in values], padding=3, fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.set_xlabel("占全部客户的比例(%)")
+    ax.set_xlabel("占全部客户的比例（%）")
     ax.set_title(title or dimension)
     return ax

@@ -28,9 +28,9 @@ _BOUND_NAMES = {"lower": "下限", "upper": "上限"}
 def _unknown_keys(given: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
     unknown = [str(k) for k in given if k not in allowed]
     if unknown:
-        hints = [f"“{k}”(是不是“{m[0]}”?)" if (m := difflib.get_close_matches(k, allowed, 1)) else f"“{k}”"
+        hints = [f"“{k}”（是不是“{m[0]}”？）" if (m := difflib.get_close_matches(k, allowed, 1)) else f"“{k}”"
                  for k in unknown]
-        raise SchemeError(f"{where}:不认识的键 {'、'.join(hints)};可用的键:{'、'.join(allowed)}")
+        raise SchemeError(f"{where}：不认识的键 {'、'.join(hints)}；可用的键：{'、'.join(allowed)}")
 
 
 def _bound(raw: Mapping[str, Any], key: str, unit: str, where: str) -> int | None:
@@ -44,7 +44,7 @@ def _bound(raw: Mapping[str, Any], key: str, unit: str, where: str) -> int | Non
     except TieringError as err:
         raise SchemeError(f"{where}:{_BOUND_NAMES[key]} {key}:{err}") from None
     if fen < 0:
-        raise SchemeError(f"{where}:{_BOUND_NAMES[key]} {key} 是负数({value} {unit})")
+        raise SchemeError(f"{where}:{_BOUND_NAMES[key]} {key} 是负数（{value} {unit}）")
     return fen
 
 
@@ -52,15 +52,15 @@ def _parsed_tiers(name: str, unit: str, raw_tiers: Sequence[Any]) -> list[tuple[
     parsed = []
     for i, raw in enumerate(raw_tiers):
         if not isinstance(raw, Mapping):
-            raise SchemeError(f"方案“{name}”:第 {i + 1} 个层级不是映射(应写成 code、lower 等键值)")
+            raise SchemeError(f"方案“{name}”：第 {i + 1} 个层级不是映射（应写成 code、lower 等键值）")
         code = raw.get("code")
-        where = f"方案“{name}”,层级“{code}”" if code else f"方案“{name}”,第 {i + 1} 个层级"
+        where = f"方案“{name}”，层级“{code}”" if code else f"方案“{name}”，第 {i + 1} 个层级"
         _unknown_keys(raw, _TIER_KEYS, where)
         if raw.get("lower") is None:
-            raise SchemeError(f"{where}:缺少下限 lower")
+            raise SchemeError(f"{where}：缺少下限 lower")
         lower, upper = _bound(raw, "lower", unit, where), _bound(raw, "upper", unit, where)
         if upper is not None and upper <= lower:
-            raise SchemeError(f"{where}:上限 {raw.get('upper')} {unit} 不高于下限 {raw.get('lower')} {unit}")
+            raise SchemeError(f"{where}：上限 {raw.get('upper')} {unit} 不高于下限 {raw.get('lower')} {unit}")
         parsed.append((raw, lower, upper))
     return parsed
 
@@ -71,7 +71,7 @@ def _tier(raw: Mapping[str, Any], lower: int, upper: int | None) -> Tier:
     keys = (keys,) if isinstance(keys, str) else keys
     return Tier(
         code=str(code) if code is not None else "",
-        name_zh=str(raw.get("name_zh") or f"{code}类({bounds_label(lower, upper)})"),
+        name_zh=str(raw.get("name_zh") or f"{code}类（{bounds_label(lower, upper)}）"),
         name_en=str(raw.get("name_en") or f"class {code}"),
         lower=lower,
         upper=upper,
@@ -112,18 +112,18 @@ def scheme_from_dict(spec: Mapping[str, Any]) -> TierScheme:
     >>> scheme_from_dict({"name": "two", "tier": []})
     Traceback (most recent call last):
     ...
-    tiering_lib.errors.SchemeError: 方案“two”:不认识的键 “tier”(是不是“tiers”?);可用的键:name、title_zh、unit、display_descending、source、tiers
+    tiering_lib.errors.SchemeError: 方案“two”：不认识的键 “tier”（是不是“tiers”？）；可用的键：name、title_zh、unit、display_descending、source、tiers
     """
     if not isinstance(spec, Mapping):
-        raise SchemeError(f"分层方案应是含 name 和 tiers 的映射,收到的是 {type(spec).__name__}")
+        raise SchemeError(f"分层方案应是含 name 和 tiers 的映射，收到的是 {type(spec).__name__}")
     name = str(spec.get("name") or "custom")
     _unknown_keys(spec, _SCHEME_KEYS, f"方案“{name}”")
     unit = spec.get("unit", "元")
     if unit not in UNITS:
-        raise SchemeError(f"方案“{name}”:单位“{unit}”不是{'、'.join(UNITS)}之一")
+        raise SchemeError(f"方案“{name}”：单位“{unit}”不是{'、'.join(UNITS)}之一")
     raw_tiers = spec.get("tiers")
     if not isinstance(raw_tiers, Sequence) or isinstance(raw_tiers, (str, bytes)) or not raw_tiers:
-        raise SchemeError(f"方案“{name}”:tiers 应是不为空的层级列表")
+        raise SchemeError(f"方案“{name}”：tiers 应是不为空的层级列表")
     parsed = _parsed_tiers(name, unit, raw_tiers)
     # An omitted upper bound means "up to the next tier's lower bound".
     lowers = sorted(lower for _, lower, _ in parsed)
@@ -165,17 +165,17 @@ def load_scheme(path: str | Path) -> TierScheme:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".yaml", ".yml", ".toml", ".json"):
-        raise SchemeError(f"{path}:不认识的方案文件类型“{suffix}”;请用 .yaml、.toml 或 .json")
+        raise SchemeError(f"{path}：不认识的方案文件类型“{suffix}”；请用 .yaml、.toml 或 .json")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         reason = getattr(err, "strerror", None) or "不是 UTF-8 编码的文本"
-        raise SchemeError(f"{path}:无法读取方案文件({reason})") from None
+        raise SchemeError(f"{path}：无法读取方案文件（{reason}）") from None
     try:
         spec = _parse(text, suffix)
     except Exception as err:  # parser errors of three libraries
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise SchemeError(f"{path}:不是有效的 {suffix[1:].upper()}({first})") from None
+        raise SchemeError(f"{path}：不是有效的 {suffix[1:].upper()}({first})") from None
     try:
         return scheme_from_dict(spec)
     except SchemeError as err:
@@ -209,5 +209,5 @@ def builtin_scheme(name: str) -> TierScheme:
     ('D', 'C', 'B', 'A2', 'A1')
     """
     if name not in BUILTIN_SPECS:
-        raise SchemeError(f"没有名为“{name}”的内置方案;可选:{'、'.join(BUILTIN_SPECS)}")
+        raise SchemeError(f"没有名为“{name}”的内置方案；可选：{'、'.join(BUILTIN_SPECS)}")
     return scheme_from_dict(BUILTIN_SPECS[name])

@@ -81,7 +81,7 @@ def _wan_text(fen: int) -> str:
 def bounds_label(lower: int, upper: int | None) -> str:
     if upper is None:
         return f"{_wan_text(lower)}以上"
-    return f"{_wan_text(lower)}-{_wan_text(upper)}(不含)"
+    return f"{_wan_text(lower)}-{_wan_text(upper)}（不含）"
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class TierScheme:
 
     def __post_init__(self) -> None:
         if not self._checked:
-            raise SchemeError("请用 scheme_from_dict() 或 load_scheme() 建立分层方案,它们会检查方案是否有效")
+            raise SchemeError("请用 scheme_from_dict() 或 load_scheme() 建立分层方案，它们会检查方案是否有效")
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -146,7 +146,7 @@ class TierScheme:
         for t in self.tiers:
             if t.code == code:
                 return t
-        raise SchemeError(f"方案“{self.name}”没有层级“{code}”;层级代码有:{'、'.join(self.codes)}")
+        raise SchemeError(f"方案“{self.name}”没有层级“{code}”；层级代码有：{'、'.join(self.codes)}")
 
     def display_tiers(self) -> tuple[Tier, ...]:
         """Tiers in the order the scheme's tables show them."""
@@ -168,14 +168,14 @@ class TierScheme:
         thresholds = [int(t) for t in thresholds]
         if len(thresholds) != len(self.tiers) - 1:
             raise SchemeError(
-                f"方案“{self.name}”有 {len(self.tiers)} 层,需要 {len(self.tiers) - 1} 个门槛,收到 {len(thresholds)} 个"
+                f"方案“{self.name}”有 {len(self.tiers)} 层，需要 {len(self.tiers) - 1} 个门槛，收到 {len(thresholds)} 个"
             )
         lowers = [0, *thresholds]
         uppers = [*thresholds, None]
         tiers = []
         for t, lo, up in zip(self.tiers, lowers, uppers):
             moved = (lo, up) != (t.lower, t.upper)
-            name = f"{t.code}类({bounds_label(lo, up)})" if moved else t.name_zh
+            name = f"{t.code}类（{bounds_label(lo, up)}）" if moved else t.name_zh
             tiers.append(replace(t, lower=lo, upper=up, name_zh=name))
         return validated_scheme(self.name, self.title_zh, tiers, self.display_descending, self.source)
 
@@ -208,51 +208,51 @@ def _yuan(fen: int) -> str:
 
 def _check_codes(name: str, tiers: tuple[Tier, ...]) -> None:
     if not tiers:
-        raise SchemeError(f"方案“{name}”没有任何层级;请至少给出一个层级")
+        raise SchemeError(f"方案“{name}”没有任何层级；请至少给出一个层级")
     seen: set[str] = set()
     for t in tiers:
         if not t.code or not isinstance(t.code, str):
-            raise SchemeError(f"方案“{name}”:有一个层级没有代码;请给每个层级一个简短的代码,如“A”")
+            raise SchemeError(f"方案“{name}”：有一个层级没有代码；请给每个层级一个简短的代码，如“A”")
         if t.code in seen:
-            raise SchemeError(f"方案“{name}”:层级代码“{t.code}”用了两次;代码不能重复")
+            raise SchemeError(f"方案“{name}”：层级代码“{t.code}”用了两次；代码不能重复")
         seen.add(t.code)
         if t.segment is not None and t.segment not in SEGMENTS:
             raise SchemeError(
-                f"方案“{name}”,层级“{t.code}”:客户级别“{t.segment}”不是{'、'.join(SEGMENTS)}之一"
+                f"方案“{name}”，层级“{t.code}”：客户级别“{t.segment}”不是{'、'.join(SEGMENTS)}之一"
             )
         for bound in (t.lower, t.upper):
             if bound is not None and not 0 <= bound <= MAX_BOUND_FEN:
                 raise SchemeError(
-                    f"方案“{name}”,层级“{t.code}”:界限 {_yuan(bound)} 超出可用范围(0 到 {_yuan(MAX_BOUND_FEN)})"
+                    f"方案“{name}”，层级“{t.code}”：界限 {_yuan(bound)} 超出可用范围（0 到 {_yuan(MAX_BOUND_FEN)}）"
                 )
 
 
 def _check_bounds(name: str, ordered: tuple[Tier, ...]) -> None:
     if ordered[0].lower != 0:
         raise SchemeError(
-            f"方案“{name}”,层级“{ordered[0].code}”:最低一层从 {_yuan(ordered[0].lower)}开始,"
-            "但必须从 0 开始,否则更低的余额不属于任何一层"
+            f"方案“{name}”，层级“{ordered[0].code}”：最低一层从 {_yuan(ordered[0].lower)}开始，"
+            "但必须从 0 开始，否则更低的余额不属于任何一层"
         )
     for low, high in zip(ordered, ordered[1:]):
         pair = f"层级“{low.code}”和层级“{high.code}”"
         if high.lower == low.lower:
-            raise SchemeError(f"方案“{name}”:{pair}都从 {_yuan(low.lower)}开始;各层的下限必须从低到高严格递增")
+            raise SchemeError(f"方案“{name}”：{pair}都从 {_yuan(low.lower)}开始；各层的下限必须从低到高严格递增")
         if low.upper is None:
             raise SchemeError(
-                f"方案“{name}”,层级“{low.code}”:没有上限,但层级“{high.code}”从更高的 {_yuan(high.lower)}开始;"
+                f"方案“{name}”，层级“{low.code}”：没有上限，但层级“{high.code}”从更高的 {_yuan(high.lower)}开始；"
                 "只有最高一层可以不设上限"
             )
         if low.upper != high.lower:
-            what = "之间有空档,其间的余额不属于任何一层" if low.upper < high.lower else "互相重叠,而每笔余额只能属于一层"
+            what = "之间有空档，其间的余额不属于任何一层" if low.upper < high.lower else "互相重叠，而每笔余额只能属于一层"
             raise SchemeError(
-                f"方案“{name}”:{pair}{what}(“{low.code}”到 {_yuan(low.upper)}为止,"
+                f"方案“{name}”：{pair}{what}(“{low.code}”到 {_yuan(low.upper)}为止，"
                 f"“{high.code}”从 {_yuan(high.lower)}开始)"
             )
     top = ordered[-1]
     if top.upper is not None:
         raise SchemeError(
-            f"方案“{name}”,层级“{top.code}”:最高一层到 {_yuan(top.upper)}为止;"
-            "请把它的上限留空(null),让更大的余额也有层级"
+            f"方案“{name}”，层级“{top.code}”：最高一层到 {_yuan(top.upper)}为止；"
+            "请把它的上限留空（null），让更大的余额也有层级"
         )
 
 
@@ -275,7 +275,7 @@ def validated_scheme(
     >>> validated_scheme("x", "x", [Tier("L", "低", "low", 0, 100), Tier("H", "高", "high", 200, None)])
     Traceback (most recent call last):
     ...
-    tiering_lib.errors.SchemeError: 方案“x”:层级“L”和层级“H”之间有空档,其间的余额不属于任何一层(“L”到 1 元为止,“H”从 2 元开始)
+    tiering_lib.errors.SchemeError: 方案“x”：层级“L”和层级“H”之间有空档，其间的余额不属于任何一层（“L”到 1 元为止，“H”从 2 元开始）
     """
     tiers = tuple(tiers)
     _check_codes(name, tiers)

@@ -113,7 +113,7 @@ def distribution_sql(scheme: TierScheme, source: str | Sequence[str], column: st
     >>> from tiering_lib import builtin_scheme
     >>> sql = distribution_sql(builtin_scheme("suzhou_three_class"), "customers", "balance_fen")
     >>> print(sql.splitlines()[0])
-    -- 苏州三类客户(A/B/C)：每一层含下限、不含上限
+    -- 苏州三类客户（A/B/C）：每一层含下限、不含上限
     """
     dialect, unit = options.get("dialect", "duckdb"), options.get("unit", "分")
     case = scheme_case_sql(scheme, "amount", dialect=dialect, unit=unit, raw=True)

@@ -24,7 +24,7 @@ from tiering_lib.errors import DataError, SchemeError
 __all__ = ["DistributionTable", "table_from_bands", "table_from_balances", "reaggregate", "COLUMNS"]
 
 #: Column names of :meth:`DistributionTable.to_frame` (the deck's layout plus 户均余额).
-COLUMNS = ("金额(万元)", "金额占比", "户数(户)", "户数占比", "户均余额(元)")
+COLUMNS = ("金额（万元）", "金额占比", "户数（户）", "户数占比", "户均余额（元）")
 TOTAL_LABEL = "合计"
 
 
@@ -276,8 +276,8 @@ def reaggregate(table: DistributionTable, scheme: TierScheme) -> DistributionTab
             shown = ", ".join(f"{fen_to_unit(e, '元')}" for e in edges)
             raise SchemeError(
                 f"cannot re-aggregate into scheme {scheme.name!r}: the lower bound of tier {tier.code!r} "
-                f"({fen_to_unit(tier.lower, '元')} 元) is not a band edge of {table.scheme.name!r} "
-                f"(edges in 元: {shown}); choose bounds on the edges or use customer-level data"
+                f"（{fen_to_unit(tier.lower, '元')} 元） is not a band edge of {table.scheme.name!r} "
+                f"（edges in 元： {shown}）； choose bounds on the edges or use customer-level data"
             )
     idx = np.searchsorted([t.lower for t in scheme.tiers], edges, side="right") - 1
     households = [0] * len(scheme.tiers)

@@ -134,7 +134,7 @@ def _render(w: Any) -> str:  # noqa: C901 - one branch per widget type, in one p
         return _box_text(w, w.value or w.placeholder or "")
     if isinstance(w, widgets.ValueWidget):
         return _box_text(w, f"{w.value:,}" if isinstance(w.value, (int, float)) else str(w.value))
-    return _row(escape(getattr(w, "description", "") or "(控件)"))
+    return _row(escape(getattr(w, "description", "") or "（控件）"))
 
 
 def static_html(widget: Any, note: str = PICTURE_NOTE) -> str:

@@ -42,7 +42,7 @@ def explorer_table(balances: SortedBalances, scheme: TierScheme, thresholds_wan:
     >>> sb = tl.SortedBalances([500_000, 5_000_000, 30_000_000])
     >>> t = explorer_table(sb, tl.builtin_scheme("suzhou_three_class"), [1, 25])
     >>> t.households, [tier.name_zh for tier in t.scheme.tiers]
-    ((1, 1, 1), ['C类：0-1万(不含)', 'B类：1万-25万(不含)', 'A类：25万以上'])
+    ((1, 1, 1), ['C类：0-1万（不含）', 'B类：1万-25万（不含）', 'A类：25万以上'])
     """
     moved = scheme.with_thresholds([int(t) * _WAN for t in thresholds_wan])
     tiers = [replace(t, name_zh=f"{t.code}类：{bounds_label(t.lower, t.upper)}") for t in moved.tiers]
@@ -117,11 +117,11 @@ def balance_lookup(scheme: TierScheme, value_yuan: int = 10_000) -> Interactive:
     >>> import tiering_lib as tl
     >>> lookup = balance_lookup(tl.builtin_scheme("suzhou_five_band"), value_yuan=50_000)
     >>> lookup.children[2].value
-    '余额 50,000 元 → <b>5万-20万(不含)</b>'
+    '余额 50,000 元 → <b>5万-20万（不含）</b>'
     """
     from tiering_lib.core.classify import tier_codes
 
-    box = widgets.BoundedIntText(value=value_yuan, min=0, max=10_000_000, step=1, description="余额(元)")
+    box = widgets.BoundedIntText(value=value_yuan, min=0, max=10_000_000, step=1, description="余额（元）")
     slider = widgets.IntSlider(value=value_yuan, min=0, max=300_000, step=5_000, description="或拖动",
                                continuous_update=False, layout=widgets.Layout(width="480px"))
     widgets.jslink((box, "value"), (slider, "value"))

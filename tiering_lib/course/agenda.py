@@ -92,7 +92,7 @@ def notebook_header(path) -> NotebookHeader:
         raise TieringError(f"{path.name}: the title cell must list 学习目标 as '- ' bullets")
     m = _TIME.search(text)
     if not m:
-        raise TieringError(f"{path.name}: the title cell must state '**预计时长**:讲授 N 分钟 · 练习 M 分钟'")
+        raise TieringError(f"{path.name}: the title cell must state '**预计时长**：讲授 N 分钟 · 练习 M 分钟'")
     return NotebookHeader(path.name, title, tuple(objectives), int(m.group(1)), int(m.group(2)))
 
 

@@ -30,8 +30,8 @@ class _Editions:
 
     @staticmethod
     def add_arguments(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--source", metavar="DIR", default="notebooks", help="源笔记本所在的文件夹(默认 notebooks)")
-        p.add_argument("--out", metavar="DIR", default="build/editions", help="输出文件夹(默认 build/editions)")
+        p.add_argument("--source", metavar="DIR", default="notebooks", help="源笔记本所在的文件夹（默认 notebooks）")
+        p.add_argument("--out", metavar="DIR", default="build/editions", help="输出文件夹（默认 build/editions）")
 
     @staticmethod
     def run(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:

@@ -32,7 +32,7 @@ SOLUTION_PLACEHOLDER_MD = "*（参考答案见讲师版。）*"
 #: The output type of a live widget: meaningless once the kernel is gone.
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: Markers of a stored verdict on an answer (a feedback box of a self-check or quiz).
-_VERDICT_MARKERS = ("tl-feedback", "tl-exercise-feedback", "ccpr-feedback", "正确!", "正确！")
+_VERDICT_MARKERS = ("tl-feedback", "tl-exercise-feedback", "ccpr-feedback", "正确！", "正确！")
 
 
 def strip_widget_views(cell: dict) -> None:
@@ -113,8 +113,8 @@ def _clear_previous_build(target: Path) -> None:
         strangers = [p.name for p in target.iterdir() if p.suffix != ".ipynb" and p.name != ".ipynb_checkpoints"]
         if not target.is_dir() or strangers:
             raise TieringError(
-                f"{target}:这个文件夹里有笔记本以外的文件({'、'.join(strangers[:3]) or target.name}),"
-                "不像是上次生成的版本,为免误删,没有改动它;请换一个输出文件夹"
+                f"{target}：这个文件夹里有笔记本以外的文件（{'、'.join(strangers[:3]) or target.name}），"
+                "不像是上次生成的版本，为免误删，没有改动它；请换一个输出文件夹"
             )
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -137,7 +137,7 @@ def build_editions(source_dir: str | Path, out_dir: str | Path) -> dict[str, lis
     source_dir, out_dir = Path(source_dir), Path(out_dir)
     sources = sorted(source_dir.glob("*.ipynb")) if source_dir.is_dir() else []
     if not sources:
-        raise TieringError(f"{source_dir}:这里没有笔记本(.ipynb);请给出课程笔记本所在的文件夹,如 notebooks")
+        raise TieringError(f"{source_dir}：这里没有笔记本（.ipynb）；请给出课程笔记本所在的文件夹，如 notebooks")
     written: dict[str, list[Path]] = {LEARNER_DIR: [], TRAINER_DIR: []}
     for edition in written:
         _clear_previous_build(out_dir / edition)

@@ -215,7 +215,7 @@ def _exercise(exercise_id: str) -> Exercise:
     try:
         return _REGISTRY[exercise_id]
     except KeyError:
-        raise TieringError(f"没有编号为“{exercise_id}”的练习；请检查编号（例如 \"03.2\"）。") from None
+        raise TieringError(f"没有编号为“{exercise_id}”的练习；请检查编号（例如 \“03.2\”）。") from None
 
 
 def _unreadable(ex: Exercise) -> str:
@@ -291,8 +291,8 @@ def _check_code_answer(ex: Exercise, answer: Any) -> CheckResult:
     try:
         ok = bool((ex.compare or equal_to)(answer, expected))
     except (TypeError, ValueError, ArithmeticError):
-        return CheckResult(ex.id, False, f"答案的格式不对(收到 {answer!r})。提示:{ex.hint_zh}")
+        return CheckResult(ex.id, False, f"答案的格式不对（收到 {answer!r}）。提示：{ex.hint_zh}")
     if ok:
         extra = ex.explain(expected) if ex.explain else ""
-        return CheckResult(ex.id, True, "正确!" + (f" {extra}" if extra else ""))
-    return CheckResult(ex.id, False, f"再想想。提示:{ex.hint_zh}")
+        return CheckResult(ex.id, True, "正确！" + (f" {extra}" if extra else ""))
+    return CheckResult(ex.id, False, f"再想想。提示：{ex.hint_zh}")

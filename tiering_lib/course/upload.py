@@ -52,7 +52,7 @@ def load_upload(content: bytes, name: str, **options: Any):
     >>> load_upload(b"%PDF-1.4", "报表.pdf")
     Traceback (most recent call last):
     ...
-    tiering_lib.errors.BranchFileError: 报表.pdf:这是 PDF 文件，不能当作客户数据读取。请从业务系统导出 Excel（.xlsx）或 CSV 文件后再上传。
+    tiering_lib.errors.BranchFileError: 报表.pdf：这是 PDF 文件，不能当作客户数据读取。请从业务系统导出 Excel（.xlsx）或 CSV 文件后再上传。
     """
     from tiering_lib.io.loader import load_branch_export
 

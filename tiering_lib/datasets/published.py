@@ -106,7 +106,7 @@ class Comparison:
         import pandas as pd
 
         frame = pd.DataFrame(list(self.cells))
-        frame.columns = ["类别", "栏目", "课件印出", "本库计算(按印出位数)", "一致"]
+        frame.columns = ["类别", "栏目", "课件印出", "本库计算（按印出位数）", "一致"]
         frame["一致"] = frame["一致"].map({True: "✓", False: "✗"})
         return frame
 
@@ -120,9 +120,9 @@ class Comparison:
 
 
 _COLUMNS = (
-    ("amount_wan", "金额(万元)", False),
+    ("amount_wan", "金额（万元）", False),
     ("amount_share", "金额占比", True),
-    ("households", "户数(户)", False),
+    ("households", "户数（户）", False),
     ("household_share", "户数占比", True),
 )
 

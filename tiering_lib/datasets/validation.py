@@ -56,7 +56,7 @@ def _number(value: Any) -> int | float:
 
 def _exact(value: Any) -> Decimal:
     if isinstance(value, float):
-        raise PydanticCustomError("exact_float", "应把数字写成带引号的文字（如 \"0.25\"），以便精确读取")
+        raise PydanticCustomError("exact_float", "应把数字写成带引号的文字（如 \“0.25\”），以便精确读取")
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise PydanticCustomError("number_type", "应为数字")
     try:
@@ -186,11 +186,11 @@ _KIND = {
     "int_from_float": "整数",
     "bool_type": "true 或 false",
     "number_type": "数字",
-    "tuple_type": "列表（每项一行、以“- ”开头，或写成 [甲, 乙]）",
-    "list_type": "列表（每项一行、以“- ”开头，或写成 [甲, 乙]）",
-    "dict_type": "一组“字段: 值”",
-    "model_type": "一组“字段: 值”",
-    "model_attributes_type": "一组“字段: 值”",
+    "tuple_type": "列表（每项一行、以“- ”开头，或写成 [甲， 乙]）",
+    "list_type": "列表（每项一行、以“- ”开头，或写成 [甲， 乙]）",
+    "dict_type": "一组“字段： 值”",
+    "model_type": "一组“字段： 值”",
+    "model_attributes_type": "一组“字段： 值”",
 }
 
 

@@ -167,7 +167,7 @@ class BranchBook:
                     "客户号": self.ids[i],
                     "层级": self.tier[i],
                     "客户级别": self.segment[i],
-                    "总资产(元)": format_amount(int(self.aum[i]), "元", 2),
+                    "总资产（元）": format_amount(int(self.aum[i]), "元", 2),
                     "持有产品": self.products_text(i),
                     "年龄": int(self.age[i]),
                     "年柜台次数": int(self.visits_per_year[i]),

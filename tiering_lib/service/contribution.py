@@ -113,11 +113,11 @@ class Contribution:
                 {
                     label: names.get(code, code) if names else code,
                     "客户数": n,
-                    "收入(万元)": format_amount(rev, "万元", 2),
-                    "服务成本(万元)": format_amount(cost, "万元", 2),
-                    "贡献(万元)": format_amount(rev - cost, "万元", 2),
-                    "户均贡献(元)": _average_yuan(rev - cost, n),
-                    "成本中心(户)": int((self.cost_centre & m).sum()),
+                    "收入（万元）": format_amount(rev, "万元", 2),
+                    "服务成本（万元）": format_amount(cost, "万元", 2),
+                    "贡献（万元）": format_amount(rev - cost, "万元", 2),
+                    "户均贡献（元）": _average_yuan(rev - cost, n),
+                    "成本中心（户）": int((self.cost_centre & m).sum()),
                 }
             )
         return pd.DataFrame.from_records(rows).set_index(label)
@@ -148,7 +148,7 @@ def abc_table(assumptions: ContributionAssumptions | None = None):
     rule = {
         "A": f"年贡献 ≥ {format_amount(a.threshold_a, '元', 0)} 元",
         "B": f"{format_amount(a.threshold_b, '元', 0)} 元 ≤ 年贡献 < {format_amount(a.threshold_a, '元', 0)} 元",
-        "C": f"年贡献 < {format_amount(a.threshold_b, '元', 0)} 元(小于 0 即成本中心)",
+        "C": f"年贡献 < {format_amount(a.threshold_b, '元', 0)} 元（小于 0 即成本中心）",
     }
     records = [
         {"类别": r.name, "课件的说法": r.deck, "经营方式": r.approach, "本手册的口径": rule[r.code]}

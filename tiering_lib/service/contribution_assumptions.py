@@ -48,7 +48,7 @@ class ContributionAssumptions:
     def __post_init__(self) -> None:
         if self.threshold_a < self.threshold_b:
             raise DataError(
-                f"the VIP threshold ({self.threshold_a} 分) is below the 重点 threshold ({self.threshold_b} 分)"
+                f"the VIP threshold （{self.threshold_a} 分） is below the 重点 threshold （{self.threshold_b} 分）"
             )
         for name in ("account_cost", "visit_cost", "contact_cost"):
             if getattr(self, name) < 0:

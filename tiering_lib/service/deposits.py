@@ -91,7 +91,7 @@ class DepositAssumptions:
             ("息差", self.spread_pct, "%/年"),
             ("营业税率", self.business_tax_pct, "% × 息差收入"),
             ("准备金及其他成本", self.provisions_pct, "%/年"),
-            ("净收益率(算出)", round_half_up(self.net_yield_pct, 2), "%/年"),
+            ("净收益率（算出）", round_half_up(self.net_yield_pct, 2), "%/年"),
         ]
         return pd.DataFrame(rows, columns=["假设", "数值", "单位"]).set_index("假设")
 
@@ -213,9 +213,9 @@ def profit_by_profile(assumptions: DepositAssumptions | None = None):
         rows.append(
             {
                 "增长节奏": name,
-                "第一年平均余额(亿元)": round_half_up(r.average_balance_year1, 1),
-                "第一年利润(亿元)": round_half_up(r.profit_year1, 2),
-                "第二年利润(亿元)": round_half_up(r.profit_year2, 2),
+                "第一年平均余额（亿元）": round_half_up(r.average_balance_year1, 1),
+                "第一年利润（亿元）": round_half_up(r.profit_year1, 2),
+                "第二年利润（亿元）": round_half_up(r.profit_year2, 2),
                 "第一年/第二年": f"{r.year1_share_of_year2:.0%}",
             }
         )
@@ -234,14 +234,14 @@ def compare_with_quote(result: DepositProfit):
 
     q = load_executive_quote()
     checks = [
-        ("第一年利润(亿元)", result.profit_year1, q["profit_year1_low"], q["profit_year1_high"]),
-        ("第二年利润(亿元)", result.profit_year2, q["profit_year2_low"], q["profit_year2_high"]),
-        ("净收益率(%)", result.assumptions.net_yield_pct, Decimal(0), q["net_yield_cap"]),
+        ("第一年利润（亿元）", result.profit_year1, q["profit_year1_low"], q["profit_year1_high"]),
+        ("第二年利润（亿元）", result.profit_year2, q["profit_year2_low"], q["profit_year2_high"]),
+        ("净收益率（%）", result.assumptions.net_yield_pct, Decimal(0), q["net_yield_cap"]),
     ]
     rows = []
     for name, value, low, high in checks:
-        within = low <= value <= high if name != "净收益率(%)" else value < high
-        span = f"{low}–{high}" if name != "净收益率(%)" else f"不到 {high}"
+        within = low <= value <= high if name != "净收益率（%）" else value < high
+        span = f"{low}–{high}" if name != "净收益率（%）" else f"不到 {high}"
         rows.append({"项目": name, "课件": span, "本计算器": str(round_half_up(value, 2)), "在课件范围内": "是" if within else "否"})
     return pd.DataFrame(rows)
 

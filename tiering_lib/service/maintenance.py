@@ -107,7 +107,7 @@ class PlanSettings:
         rows = [(f"{code}类客户联系频率", f"每 {d} 天一次") for code, d in self.contact_days.items()]
         rows += [
             ("每日容量", f"{self.capacity_per_day} 位客户"),
-            ("计划天数", f"{self.days} 个工作日" + ("(日计划)" if self.days == 1 else "")),
+            ("计划天数", f"{self.days} 个工作日" + ("（日计划）" if self.days == 1 else "")),
             ("定期到期提前联系", f"{self.maturity_lead_days} 天"),
             ("大额流出预警", f"≥ {fen_to_unit(self.outflow_min, '万元')} 万元且 ≥ 30天前总资产的 "
                         f"{fen_to_unit(int(self.outflow_share * 10_000), '元')}%"),

@@ -40,7 +40,7 @@ __all__ = [
 
 #: The two definitions of the cross-sell rate, with their Chinese statement.
 CROSS_SELL_DEFINITIONS: dict[str, str] = {
-    "products_per_customer": "人均持有产品数 = 客户持有的产品线(含活期账户)总数 ÷ 客户数",
+    "products_per_customer": "人均持有产品数 = 客户持有的产品线（含活期账户）总数 ÷ 客户数",
     "two_or_more": "持有两类及以上产品的客户占比 = 持有 ≥2 条产品线的客户数 ÷ 客户数",
 }
 
@@ -74,8 +74,8 @@ class AumChange:
     def __str__(self) -> str:
         rate = "—" if self.rate is None else format_percent(to_decimal(self.rate), 2)
         return (
-            f"{self.customers} 户:{format_amount(self.before, '万元', 2)} → "
-            f"{format_amount(self.after, '万元', 2)} 万元(变化 {rate})"
+            f"{self.customers} 户：{format_amount(self.before, '万元', 2)} → "
+            f"{format_amount(self.after, '万元', 2)} 万元（变化 {rate}）"
         )
 
 
@@ -187,7 +187,7 @@ def cross_sell_table(book: Any):
             {
                 "客户级别": "全部客户" if seg is None else f"{seg}客户",
                 "客户数": int(m.sum()),
-                "人均持有产品数(类)": str(round_half_up(to_decimal(products_per_customer(held)), 2)) if m.any() else "—",
+                "人均持有产品数（类）": str(round_half_up(to_decimal(products_per_customer(held)), 2)) if m.any() else "—",
                 "持有两类及以上产品的客户占比": format_percent(to_decimal(share_two_or_more(held)), 1) if m.any() else "—",
             }
         )
@@ -243,7 +243,7 @@ def key_metrics_table(book: Any, queue_result: Any = None):
         if name == "高端":
             ch = aum_change(book, name)
             rate = "—" if ch.rate is None else format_percent(to_decimal(ch.rate), 2)
-            value = f"{format_amount(ch.after, '万元', 2)} 万元(30 天前 {format_amount(ch.before, '万元', 2)} 万元,变化 {rate})"
+            value = f"{format_amount(ch.after, '万元', 2)} 万元（30 天前 {format_amount(ch.before, '万元', 2)} 万元，变化 {rate}）"
         elif name == "中端":
             two = cross_sell_rate(book, name, "two_or_more")
             per = cross_sell_rate(book, name, "products_per_customer")
@@ -253,10 +253,10 @@ def key_metrics_table(book: Any, queue_result: Any = None):
             )
         else:
             if queue_result is None:
-                value = "需要排队模拟(见本笔记本第 5 节)"
+                value = "需要排队模拟（见本笔记本第 5 节）"
             else:
                 s = waiting_stats(queue_result.waits(name))
-                value = f"平均 {s['mean']:.1f} 分钟,90% 的客户不超过 {s['p90']:.1f} 分钟"
+                value = f"平均 {s['mean']:.1f} 分钟，90% 的客户不超过 {s['p90']:.1f} 分钟"
         rows.append(
             {
                 "客户级别": f"{name}客户",

@@ -91,7 +91,7 @@ def due_tasks(book: Any, settings: PlanSettings | None = None) -> list[ContactTa
         if "overdue" in found:
             notes.append(f"已逾期 {-found['overdue']} 天")
         if scores[i] < s.low_info_score:
-            notes.append("补充:" + "、".join(missing_info(book, i)[:3]))
+            notes.append("补充：" + "、".join(missing_info(book, i)[:3]))
         reasons = tuple(c for c in codes if c in found)
         out.append(
             ContactTask(str(book.ids[i]), str(tier), str(book.rm[i]), reasons, codes.index(reasons[0]),
@@ -170,11 +170,11 @@ class MaintenancePlan:
                     "层级": t.tier,
                     "事由": self._reasons(t),
                     "应联系": _due_text(t.due_day),
-                    "顺延(天)": day - max(t.due_day, 0),
+                    "顺延（天）": day - max(t.due_day, 0),
                     "备注": t.note,
                 }
             )
-        columns = ["日程", "顺序", "客户号", "层级", "事由", "应联系", "顺延(天)", "备注"]
+        columns = ["日程", "顺序", "客户号", "层级", "事由", "应联系", "顺延（天）", "备注"]
         return pd.DataFrame.from_records(rows, columns=columns)
 
     def carried_frame(self):

@@ -49,7 +49,7 @@ def rm_books_table(book: Any, order: tuple[str, ...] | None = None):
         m = book.rm != "" if rm == "合计" else book.rm == rm
         row = {"客户经理": rm, **{f"{c}类": int((m & (book.tier == c)).sum()) for c in order}}
         row["客户数"] = int(m.sum())
-        row["总资产(万元)"] = format_amount(exact_sum(book.aum[m]), "万元", 2)
+        row["总资产（万元）"] = format_amount(exact_sum(book.aum[m]), "万元", 2)
         rows.append(row)
     return pd.DataFrame.from_records(rows).set_index("客户经理")
 
@@ -125,12 +125,12 @@ def incident_list(book: Any, settings: PlanSettings | None = None):
                     "客户号": book.ids[i],
                     "层级": book.tier[i],
                     "客户经理": book.rm[i] or "—",
-                    "流出金额(万元)": format_amount(out, "万元", 2),
+                    "流出金额（万元）": format_amount(out, "万元", 2),
                     "占30天前总资产": format_percent(to_decimal(Fraction(out, before)), 1),
                     "几天前": int(book.outflow_days_ago[i]),
                 }
             )
-    columns = ["客户号", "层级", "客户经理", "流出金额(万元)", "占30天前总资产", "几天前"]
+    columns = ["客户号", "层级", "客户经理", "流出金额（万元）", "占30天前总资产", "几天前"]
     return pd.DataFrame.from_records(rows, columns=columns)
 
 

@@ -54,11 +54,11 @@ def plot_waiting_times(result: Any, ax=None, limit_minutes: float = 15):
     ax.text(limit_minutes, 3, f" {limit_minutes:g} 分钟", color="grey", fontsize=8)
     ax.set_xlim(0, max(top, limit_minutes) * 1.1)
     ax.set_ylim(0, 102)
-    ax.set_xlabel("等候时间(分钟)")
-    ax.set_ylabel("等候不超过该时间的客户(%)")
+    ax.set_xlabel("等候时间（分钟）")
+    ax.set_ylabel("等候不超过该时间的客户（%）")
     cfg = result.config
     vip = "开设贵宾窗口" if cfg.vip_window else "不设贵宾窗口"
-    ax.set_title(f"柜台等候时间:{cfg.windows} 个窗口,{vip}({result.days} 个营业日)")
+    ax.set_title(f"柜台等候时间：{cfg.windows} 个窗口，{vip}（{result.days} 个营业日）")
     ax.legend(loc="lower right")
     ax.grid(alpha=0.3)
     return ax
@@ -82,12 +82,12 @@ def plot_vip_comparison(table: Any, ax=None):
     width = 0.38
     for k, (state, colour) in enumerate((("关", PALETTE["muted"]), ("开", PALETTE["primary"]))):
         part = table[table["贵宾窗口"] == state].set_index("客户级别")
-        values = [float(part.loc[s, "平均等候(分钟)"]) if s in part.index else 0.0 for s in segments]
+        values = [float(part.loc[s, "平均等候（分钟）"]) if s in part.index else 0.0 for s in segments]
         bars = ax.bar(x + (k - 0.5) * width, values, width=width, color=colour, label=f"贵宾窗口{state}")
         ax.bar_label(bars, labels=[f"{v:.1f}" for v in values], padding=2, fontsize=8)
     ax.set_xticks(x, segments)
-    ax.set_ylabel("平均等候(分钟)")
-    ax.set_title("开设贵宾窗口前后的平均等候时间(同一批客户)")
+    ax.set_ylabel("平均等候（分钟）")
+    ax.set_title("开设贵宾窗口前后的平均等候时间（同一批客户）")
     ax.legend()
     return ax
 
@@ -116,8 +116,8 @@ def plot_contribution_by_tier(contribution: Any, ax=None, order: tuple[str, ...]
     low, high = min(values + [0]), max(values + [0])
     pad = (high - low) * 0.25 or 1
     ax.set_ylim(low - pad, high + pad)
-    ax.set_ylabel("年贡献(万元)")
-    ax.set_title("各层客户的年贡献:收入 − 服务成本")
+    ax.set_ylabel("年贡献（万元）")
+    ax.set_title("各层客户的年贡献：收入 − 服务成本")
     return ax
 
 
@@ -129,7 +129,7 @@ def plot_contribution_curve(contribution: Any, ax=None):
     >>> from tiering_lib import customer_contribution, synthesize_branch
     >>> ax = plot_contribution_curve(customer_contribution(synthesize_branch(scale=20000)))
     >>> ax.get_xlabel()
-    '客户累计占比(按贡献从高到低,%)'
+    '客户累计占比（按贡献从高到低，%）'
     """
     ax = new_axes(ax)
     c = np.sort(contribution.contribution.astype(np.int64))[::-1]
@@ -139,18 +139,18 @@ def plot_contribution_curve(contribution: Any, ax=None):
     peak = int(np.argmax(cum))
     ax.scatter([x[peak]], [cum[peak]], color=PALETTE["amount"], zorder=3)
     ax.annotate(
-        f"前 {x[peak]:.1f}% 的客户:{cum[peak]:,.2f} 万元",
+        f"前 {x[peak]:.1f}% 的客户：{cum[peak]:,.2f} 万元",
         (x[peak], cum[peak]), textcoords="offset points", xytext=(12, -4), fontsize=9,
     )
     ax.annotate(
-        f"全部客户:{cum[-1]:,.2f} 万元", (x[-1], cum[-1]), textcoords="offset points",
+        f"全部客户：{cum[-1]:,.2f} 万元", (x[-1], cum[-1]), textcoords="offset points",
         xytext=(-110, 12), fontsize=9,
     )
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_xlim(0, 100)
-    ax.set_xlabel("客户累计占比(按贡献从高到低,%)")
-    ax.set_ylabel("累计年贡献(万元)")
-    ax.set_title("客户贡献的累计曲线:少数客户创造了全部贡献")
+    ax.set_xlabel("客户累计占比（按贡献从高到低，%）")
+    ax.set_ylabel("累计年贡献（万元）")
+    ax.set_title("客户贡献的累计曲线：少数客户创造了全部贡献")
     ax.grid(alpha=0.3)
     return ax
 
@@ -172,12 +172,12 @@ def plot_plan_load(plan: Any, ax=None):
     done = summary["安排联系"].astype(float).tolist()
     left = summary["顺延"].astype(float).tolist()
     ax.bar(labels, done, color=PALETTE["primary"], label="当天安排联系")
-    ax.bar(labels, left, bottom=done, color=PALETTE["carried"], label="到期未能安排(顺延)")
+    ax.bar(labels, left, bottom=done, color=PALETTE["carried"], label="到期未能安排（顺延）")
     ax.axhline(plan.capacity, color=PALETTE["amount"], linestyle="--", linewidth=1.2, label=f"每日容量 {plan.capacity}")
     for k, (d, l) in enumerate(zip(done, left)):
         ax.text(k, d + l, f"{int(d)} + {int(l)}", ha="center", va="bottom", fontsize=8)
     ax.set_ylabel("客户数")
-    ax.set_title("维护计划:每天安排的联系与顺延的待办")
+    ax.set_title("维护计划：每天安排的联系与顺延的待办")
     ax.legend(loc="upper right", fontsize=8)
     ax.set_ylim(0, max([d + l for d, l in zip(done, left)] + [plan.capacity]) * 1.2)
     return ax
@@ -204,7 +204,7 @@ def plot_deposit_profit(result: DepositProfit, ax=None):
                label=f"全年平均余额 {float(result.average_balance_year1):.0f} 亿元")
     ax.set_xticks(months, [f"{m}月" for m in months], fontsize=8)
     ax.set_ylabel("亿元")
-    ax.set_title(f"第一年:存款逐月进来({result.profile})")
+    ax.set_title(f"第一年：存款逐月进来（{result.profile}）")
     ax.legend(loc="upper left", fontsize=8)
     fee = load_executive_quote()["fee_income"]
     names = ["第一年利润", "第二年利润", "中间业务收入"]

@@ -121,12 +121,12 @@ class QueueResult:
                 {
                     "客户级别": f"{seg}客户",
                     "到达人次": s["n"],
-                    "平均等候(分钟)": round(s["mean"], 1),
-                    "中位数(分钟)": round(s["median"], 1),
-                    "90%的客户不超过(分钟)": round(s["p90"], 1),
-                    "最长等候(分钟)": round(s["max"], 1),
+                    "平均等候（分钟）": round(s["mean"], 1),
+                    "中位数（分钟）": round(s["median"], 1),
+                    "90%的客户不超过（分钟）": round(s["p90"], 1),
+                    "最长等候（分钟）": round(s["max"], 1),
                     f"等候超过{limit_minutes:g}分钟": f"{s['over_limit'] * 100:.1f}%",
-                    "关门时仍在排队(人次)": int((self.queued_at_close & m).sum()),
+                    "关门时仍在排队（人次）": int((self.queued_at_close & m).sum()),
                 }
             )
         return pd.DataFrame.from_records(rows).set_index("客户级别")
@@ -190,7 +190,7 @@ def compare_vip_window(config: QueueConfig | None = None, *, days: int = 20, see
     --------
     >>> cfg = QueueConfig(arrivals_per_hour={"中端": 3.0, "普通": 20.0}, windows=3)
     >>> list(compare_vip_window(cfg, days=2).columns)
-    ['贵宾窗口', '客户级别', '平均等候(分钟)', '90%的客户不超过(分钟)']
+    ['贵宾窗口', '客户级别', '平均等候（分钟）', '90%的客户不超过（分钟）']
     """
     import pandas as pd
 
@@ -198,7 +198,7 @@ def compare_vip_window(config: QueueConfig | None = None, *, days: int = 20, see
     frames = []
     for on in (False, True):
         table = simulate_queue(config.with_changes(vip_window=on), days=days, seed=seed).summary()
-        part = table[["平均等候(分钟)", "90%的客户不超过(分钟)"]].reset_index()
+        part = table[["平均等候（分钟）", "90%的客户不超过（分钟）"]].reset_index()
         part.insert(0, "贵宾窗口", "开" if on else "关")
         frames.append(part)
     return pd.concat(frames, ignore_index=True)

@@ -75,14 +75,14 @@ class QueueConfig:
 
         rows = [
             ("窗口数", f"{self.windows}"),
-            ("贵宾窗口", "开设(1号窗口)" if self.vip_window else "不设"),
+            ("贵宾窗口", "开设（1号窗口）" if self.vip_window else "不设"),
             ("贵宾窗口空闲时叫普通号", "是" if self.vip_window_serves_others else "否"),
             ("可用贵宾窗口的客户", "、".join(f"{s}客户" for s in self.vip_segments)),
             ("营业时间", f"{self.open_minutes} 分钟"),
         ]
         rows += [(f"{s}客户到达", f"每小时 {r:g} 人") for s, r in self.arrivals_per_hour.items()]
         rows += [(f"{s}客户平均办理时间", f"{m:g} 分钟") for s, m in self.mean_service_minutes.items()]
-        rows.append(("窗口繁忙程度(负荷)", f"{self.load:.0%}"))
+        rows.append(("窗口繁忙程度（负荷）", f"{self.load:.0%}"))
         return pd.DataFrame(rows, columns=["项目", "取值"]).set_index("项目")
 
     @property

@@ -169,18 +169,18 @@ class CrossSellSuggestion:
 
         head = (
             f"<p><b>{html.escape(self.customer_id)}</b>({html.escape(self.segment)})"
-            f"已持有:{html.escape('、'.join(self.held))}</p>"
+            f"已持有：{html.escape('、'.join(self.held))}</p>"
         )
         if not self.gaps:
             body = "<p>眼下没有可以推荐的产品。</p>"
         else:
             body = self.to_frame().to_html()
         if self.assessment:
-            head += f"<p>风险测评:{html.escape(self.assessment)}</p>"
+            head += f"<p>风险测评：{html.escape(self.assessment)}</p>"
         if self.not_now:
             items = "".join(f"<li>{html.escape(line)}:{html.escape(why)}</li>" for line, why in self.not_now)
-            body += f"<p>暂不适合推荐(适当性):</p><ul>{items}</ul>"
-        services = f"<p>可提供的私人财富顾问服务:{html.escape('、'.join(self.services)) or '—'}</p>"
+            body += f"<p>暂不适合推荐（适当性）：</p><ul>{items}</ul>"
+        services = f"<p>可提供的私人财富顾问服务：{html.escape('、'.join(self.services)) or '—'}</p>"
         return head + body + services
 
 
@@ -266,7 +266,7 @@ def segment_overview(book: Any):
     --------
     >>> from tiering_lib import synthesize_branch
     >>> list(segment_overview(synthesize_branch(scale=20000)).columns)[:2]
-    ['客户数', '户均总资产(万元)']
+    ['客户数', '户均总资产（万元）']
     """
     import pandas as pd
 
@@ -294,10 +294,10 @@ def segment_overview(book: Any):
             {
                 "财富客群": s["name"],
                 "客户数": n,
-                "户均总资产(万元)": f"{round_half_up(to_decimal(Fraction(total, n)) / 1_000_000, 2):,}" if n else "—",
+                "户均总资产（万元）": f"{round_half_up(to_decimal(Fraction(total, n)) / 1_000_000, 2):,}" if n else "—",
                 "持有两类及以上产品": format_percent(to_decimal(share_two_or_more(book.held[m])), 1) if n else "—",
-                "人均产品缺口(类)": str(round_half_up(to_decimal(Fraction(n_gaps, n)), 1)) if n else "—",
-                "最常见的缺口": f"{common[0][0]}({common[0][1]} 户)" if common else "—",
+                "人均产品缺口（类）": str(round_half_up(to_decimal(Fraction(n_gaps, n)), 1)) if n else "—",
+                "最常见的缺口": f"{common[0][0]}（{common[0][1]} 户）" if common else "—",
             }
         )
     return pd.DataFrame.from_records(rows).set_index("财富客群")

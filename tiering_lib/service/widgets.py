@@ -42,10 +42,10 @@ def queue_explorer(config: QueueConfig | None = None, days: int = 20, seed: int 
     base = default_queue_config() if config is None else config
     windows = widgets.IntSlider(value=base.windows, min=1, max=8, step=1, description="窗口数")
     mass = widgets.FloatSlider(value=base.arrivals_per_hour.get("普通", 0.0), min=0, max=60, step=0.5,
-                               description="普通客户(人/小时)")
+                               description="普通客户（人/小时）")
     mid = widgets.FloatSlider(value=base.arrivals_per_hour.get("中端", 0.0), min=0, max=20, step=0.5,
-                              description="中端客户(人/小时)")
-    vip = widgets.Checkbox(value=base.vip_window, description="开设贵宾窗口(1号窗口)")
+                              description="中端客户（人/小时）")
+    vip = widgets.Checkbox(value=base.vip_window, description="开设贵宾窗口（1号窗口）")
     others = widgets.Checkbox(value=base.vip_window_serves_others, description="贵宾窗口空闲时叫普通号")
     controls = [windows, mass, mid, vip, others]
     for c in controls:
@@ -87,12 +87,12 @@ def contribution_explorer(book: Any = None):
 
         book = synthesize_branch()
     a = load_contribution_assumptions()
-    demand = widgets.FloatSlider(value=float(a.spread["活期"] * 100), min=0, max=3, step=0.1, description="活期息差(%)")
-    time_dep = widgets.FloatSlider(value=float(a.spread["定存"] * 100), min=0, max=3, step=0.1, description="定存息差(%)")
+    demand = widgets.FloatSlider(value=float(a.spread["活期"] * 100), min=0, max=3, step=0.1, description="活期息差（%）")
+    time_dep = widgets.FloatSlider(value=float(a.spread["定存"] * 100), min=0, max=3, step=0.1, description="定存息差（%）")
     visit = widgets.FloatSlider(value=float(fen_to_unit(a.visit_cost)), min=0, max=20, step=0.5,
-                                description="每次柜台服务成本(元)")
+                                description="每次柜台服务成本（元）")
     account = widgets.FloatSlider(value=float(fen_to_unit(a.account_cost)), min=0, max=30, step=1,
-                                  description="每户账户年成本(元)")
+                                  description="每户账户年成本（元）")
     controls = [demand, time_dep, visit, account]
     for c in controls:
         c.style = _STYLE
@@ -118,10 +118,10 @@ def contribution_explorer(book: Any = None):
 def deposit_profit_explorer():
     """Sliders for the deposit calculator's assumptions; the profits and a chart below."""
     a = DepositAssumptions()
-    growth = widgets.IntSlider(value=int(a.growth_yi), min=50, max=1500, step=5, description="新增存款(亿元)")
-    spread = widgets.FloatSlider(value=float(a.spread_pct), min=0.5, max=4.0, step=0.05, description="息差(%)")
-    tax = widgets.FloatSlider(value=float(a.business_tax_pct), min=0, max=10, step=0.5, description="营业税(%)")
-    prov = widgets.FloatSlider(value=float(a.provisions_pct), min=0, max=2, step=0.05, description="准备金等(%)")
+    growth = widgets.IntSlider(value=int(a.growth_yi), min=50, max=1500, step=5, description="新增存款（亿元）")
+    spread = widgets.FloatSlider(value=float(a.spread_pct), min=0.5, max=4.0, step=0.05, description="息差（%）")
+    tax = widgets.FloatSlider(value=float(a.business_tax_pct), min=0, max=10, step=0.5, description="营业税（%）")
+    prov = widgets.FloatSlider(value=float(a.provisions_pct), min=0, max=2, step=0.05, description="准备金等（%）")
     profile = widgets.Dropdown(options=[DECK_PROFILE, *GROWTH_PROFILES], value=DECK_PROFILE, description="增长节奏")
     controls = [growth, spread, tax, prov, profile]
     for c in controls:

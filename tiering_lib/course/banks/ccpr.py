@@ -25,9 +25,9 @@ def _same_ids(answer: Any, expected: list[str]) -> bool:
 
 @register(
     "05.1",
-    "林小姐的案例:假如银行在 2 月就打电话提醒,她还会被报送到联合信用卡中心吗?",
-    "用 tl.lin_scenario(call_month=2) 算一算,看结果的 .reported。",
-    explain=lambda e: "二月来电时她只逾期一个月,缴清后不会被报送,九月的房贷也能正常受理。",
+    "林小姐的案例：假如银行在 2 月就打电话提醒，她还会被报送到联合信用卡中心吗？",
+    "用 tl.lin_scenario(call_month=2) 算一算，看结果的 .reported。",
+    explain=lambda e: "二月来电时她只逾期一个月，缴清后不会被报送，九月的房贷也能正常受理。",
 )
 def _reported_if_called_in_february() -> bool:
     from tiering_lib.ccpr.lin import lin_scenario
@@ -37,9 +37,9 @@ def _reported_if_called_in_february() -> bool:
 
 @register(
     "05.2",
-    "林小姐的案例:银行最晚在几月打电话,林小姐仍能避免被报送?",
-    "对 1 到 9 月逐月调用 tl.lin_scenario(call_month=m),找出 .reported 为 False 的最大月份。",
-    explain=lambda e: f"最晚 {e} 月;再晚一个月,逾期就满了模型假设的报送期限。",
+    "林小姐的案例：银行最晚在几月打电话，林小姐仍能避免被报送？",
+    "对 1 到 9 月逐月调用 tl.lin_scenario（call_month=m），找出 .reported 为 False 的最大月份。",
+    explain=lambda e: f"最晚 {e} 月；再晚一个月，逾期就满了模型假设的报送期限。",
 )
 def _latest_safe_call_month() -> int:
     from tiering_lib.ccpr.lin import lin_scenario
@@ -49,8 +49,8 @@ def _latest_safe_call_month() -> int:
 
 @register(
     "05.3",
-    "在案例库里,哪一条 CCPR 标准被最多的案例违背过?",
-    "用 tl.standard_coverage() 看“有违背的案例”一列,找出最大的一行;写它的中文名或简称都可以。",
+    "在案例库里，哪一条 CCPR 标准被最多的案例违背过？",
+    "用 tl.standard_coverage() 看“有违背的案例”一列，找出最大的一行；写它的中文名或简称都可以。",
     compare=_same_standard,
     explain=lambda e: f"是“{ccpr_standard(e).name_zh}”。",
 )
@@ -71,10 +71,10 @@ def _most_broken_standard() -> str:
 
 @register(
     "05.4",
-    "案例库里,哪些案例展示了网点做对的地方(时间线里至少有一个“做到标准”的事件)?",
-    "遍历 tl.load_cases(),看每个案例的 timeline 里有没有事件的 .honours 不为空;把这些案例的 .id 放进一个列表。",
+    "案例库里，哪些案例展示了网点做对的地方（时间线里至少有一个“做到标准”的事件）？",
+    "遍历 tl.load_cases（），看每个案例的 timeline 里有没有事件的 .honours 不为空；把这些案例的 .id 放进一个列表。",
     compare=_same_ids,
-    explain=lambda e: f"共 {len(e)} 个:{'、'.join(e)}。",
+    explain=lambda e: f"共 {len(e)} 个：{'、'.join(e)}。",
 )
 def _cases_with_good_practice() -> list[str]:
     from tiering_lib.ccpr.cases import load_cases

@@ -25,8 +25,8 @@ def _scheme(name: str):
 
 @register(
     "01.1",
-    "退休职工、无稳定来源、打工阶层三类客群合计占全部客户的百分之几?",
-    "把 tl.load_customer_profile() 中 dimension 为 group 的前三类(retired、no_stable_income、migrant_workers)相加。",
+    "退休职工、无稳定来源、打工阶层三类客群合计占全部客户的百分之几？",
+    "把 tl.load_customer_profile() 中 dimension 为 group 的前三类（retired、no_stable_income、migrant_workers）相加。",
 )
 def _three_groups() -> Decimal:
     from tiering_lib.datasets.deck_tables import load_customer_profile
@@ -37,8 +37,8 @@ def _three_groups() -> Decimal:
 
 @register(
     "02.1",
-    "苏州 2012 年 2 月底,余额在 100 万元以上的客户有多少户?",
-    "用 tl.load_suzhou_bands() 得到五档表,再用 .households_of('5') 取最高一档的户数。",
+    "苏州 2012 年 2 月底，余额在 100 万元以上的客户有多少户？",
+    "用 tl.load_suzhou_bands() 得到五档表，再用 .households_of('5') 取最高一档的户数。",
 )
 def _top_band_households() -> int:
     return _bands().households_of("5")
@@ -46,8 +46,8 @@ def _top_band_households() -> int:
 
 @register(
     "02.2",
-    "B类客户(1-20万)的户均余额是多少元?(四舍五入到整数)",
-    "户均余额 = 金额 ÷ 户数;注意金额的单位是万元,要换算成元。可以用 three.average_balance('B')。",
+    "B类客户（1-20万）的户均余额是多少元？（四舍五入到整数）",
+    "户均余额 = 金额 ÷ 户数；注意金额的单位是万元，要换算成元。可以用 three.average_balance（'B'）。",
     compare=close_to(0.5),
 )
 def _b_average() -> Fraction:
@@ -58,8 +58,8 @@ def _b_average() -> Fraction:
 
 @register(
     "02.3",
-    "按“档内各户余额相等”的假设,苏州存款余额的基尼系数是多少?(保留两位小数)",
-    "用 tl.gini_bounds(bands).lowest,或 tl.gini_banded(bands, 'equal')。",
+    "按“档内各户余额相等”的假设，苏州存款余额的基尼系数是多少？（保留两位小数）",
+    "用 tl.gini_bounds(bands).lowest，或 tl.gini_banded（bands, 'equal'）。",
     compare=close_to(0.005),
 )
 def _gini_equal() -> float:
@@ -70,8 +70,8 @@ def _gini_equal() -> float:
 
 @register(
     "04.1",
-    "在默认假设下,要靠存款(按第二年的全年口径)赚到 46 亿元,需要多少亿元存款?(取整)",
-    "所需存款 = 46 ÷ 净收益率;可以用 tl.deposits_needed_for(46)。",
+    "在默认假设下，要靠存款（按第二年的全年口径）赚到 46 亿元，需要多少亿元存款？（取整）",
+    "所需存款 = 46 ÷ 净收益率；可以用 tl.deposits_needed_for（46）。",
     compare=close_to(0.5),
 )
 def _deposits_for_fees() -> Decimal:
@@ -82,8 +82,8 @@ def _deposits_for_fees() -> Decimal:
 
 @register(
     "04.2",
-    "其他假设不变、息差降到 1.5% 时,585 亿元存款第二年的利润是多少亿元?(保留两位小数)",
-    "用 tl.DepositAssumptions(spread_pct=Decimal('1.5')) 和 tl.deposit_profit(...)。",
+    "其他假设不变、息差降到 1.5% 时，585 亿元存款第二年的利润是多少亿元？（保留两位小数）",
+    "用 tl.DepositAssumptions(spread_pct=Decimal('1.5')) 和 tl.deposit_profit（...）。",
     compare=close_to(0.005),
 )
 def _profit_low_spread() -> Decimal:
