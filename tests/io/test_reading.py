@@ -196,6 +196,13 @@ def test_a_file_changed_while_it_is_read_is_refused(tmp_path):
     assert info.value.kind == "changed"
 
 
+def test_rows_above_the_header_that_look_like_data_are_rejected_not_lost():
+    result = load("K0,张三,5\n某支局客户明细\n导出日期,2024-06-30\n客户号,姓名,余额\nK1,李四,1\n".encode())
+    assert outcome(result) == ([(5, 100)], [(1, "above_header")])
+    assert result.rows_read == 2
+    assert result.notes[0].startswith("文件共 5 行：第 1–3 行在表头上方（其中 1 行像数据或无法读取，已列入“问题数据”）")
+
+
 def test_personal_data_in_a_title_line_is_not_kept():
     result = load(f"客户经理：{RAW_NAME}\n客户号,余额\nK1,5\n".encode())
     assert RAW_NAME not in repr(result) + repr(result.notes) + repr(result.rejected) + repr(result.header)

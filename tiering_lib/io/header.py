@@ -59,8 +59,12 @@ def _problem_message(best: tuple[int, list[str], int] | None, problem: ColumnPro
 
 def find_header(
     records: Iterator[Record], mapping: Mapping[str, str | None] | None, label: str
-) -> tuple[int, list[str], ColumnPlan]:
-    """``(row number, header cells, plan)`` of the header, consuming the records up to it.
+) -> tuple[int, list[str], ColumnPlan, list[Record]]:
+    """``(row number, header cells, plan, rows above)`` of the header, consuming the records up to it.
+
+    The rows above are the non-empty records before the header (title lines,
+    or rows that cannot be read, or data above a misplaced header): the loader
+    decides which of them are data.
 
     Raises
     ------
@@ -71,19 +75,23 @@ def find_header(
     best: tuple[int, list[str], int] | None = None
     problem: ColumnProblem | None = None
     seen = troubled = 0
-    for row, cells, trouble, _ in records:
+    above: list[Record] = []
+    for record in records:
+        row, cells, trouble, _ = record
         texts = [cell_text(c).strip() for c in cells]
         if trouble is not None:
             troubled += 1
+            above.append(record)
             continue
         if not any(texts):
             continue
         try:
-            return row, texts, resolve_columns(texts, mapping)
+            return row, texts, resolve_columns(texts, mapping), above
         except ColumnProblem as err:
             if err.kind not in ("no_balance_column", "unknown_column"):
                 raise BranchFileError(label, err.kind, str(err)) from None
             problem = problem if problem is not None and problem.kind == "unknown_column" else err
+        above.append(record)
         names = _recognised(texts)
         filled = sum(1 for t in texts if t)
         if len(names) >= min(2, filled) and (best is None or len(names) > len(best[1])):

@@ -34,7 +34,11 @@ def _lines_note(reader: RowReader, records: Any, header_row: int) -> str:
     lines = records.lines_read
     note = f"{what}共 {lines:,} 行："
     if header_row > 1:
-        note += f"第 {'1' if header_row == 2 else f'1–{header_row - 1}'} 行是标题等（不是数据），"
+        lines_above = f"第 {'1' if header_row == 2 else f'1–{header_row - 1}'} 行"
+        listed = reader.above_rejected
+        note += f"{lines_above}在表头上方（其中 {listed} 行像数据或无法读取，已列入“问题数据”），" if listed else (
+            f"{lines_above}是标题等（不是数据），"
+        )
     note += f"第 {header_row} 行是表头，数据 {reader.rows_read:,} 行"
     trailing = lines - max(reader.last_line, header_row)
     if trailing > 0:

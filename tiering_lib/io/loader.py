@@ -170,7 +170,7 @@ def load_branch_export(
         records, lines, stream = _csv_records(src, encoding, columns)
     try:
         it = iter(records)
-        header_row, header, plan = find_header(it, columns, src.label)
+        header_row, header, plan, above = find_header(it, columns, src.label)
         records.width = width = _width(header, plan, kind)
         col_unit = unit or plan.unit or "元"
         records.row_like = _row_like(plan, width, col_unit)
@@ -178,6 +178,7 @@ def load_branch_export(
         reader = RowReader(plan, masker, width, col_unit, text_cells=kind == "csv",
                            encoding=lambda: f" {lines.encoding_name} " if lines else "")
         reader.read(it, progress)
+        reader.above_header(above, header_row, records.row_like)
     finally:
         if stream is not None:
             stream.close()

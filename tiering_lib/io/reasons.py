@@ -12,6 +12,7 @@ __all__ = ["REJECT_REASONS", "ROW_PROBLEMS"]
 REJECT_REASONS: dict[str, str] = {
     "empty_row": "空行",
     "total_row": "合计/小计行",
+    "above_header": "表头上方的数据行",
     "cell_count": "格子数与表头不同（金额里的逗号可能没加引号）",
     "extra_cells": "表头以外的列还有内容",
     "bad_quotes": "引号没有配对",

@@ -92,6 +92,7 @@ class RowReader:
         self._add_rest, self._keys = self.rest.pending.append, masker.keys
         self._add_key = self.texts["customer_id"].pending.append if self._key is not None else None
         self.rejected: list[RejectedRow] = []
+        self.above_rejected = 0
         self.rows_read = 0
         self.last_line = 0
         self.cell_counts: dict[int, int] = {}
@@ -146,6 +147,20 @@ class RowReader:
                 row_of(row, cells if text_cells else self._as_text(cells))
         self.rows_read, self.last_line = data, last
         self._seal()
+
+    def above_header(self, above: list[Record], header_row: int, row_like: Callable[[list[str]], bool]) -> None:
+        """Rows above the header: unreadable ones and ones that look like data are rejected, titles are not data."""
+        self.above_rejected = 0
+        for row, cells, problem, _ in above:
+            if problem is not None:
+                self._problem(row, problem, cells)
+            elif row_like([cell_text(c) for c in cells]):
+                detail = f"这一行在第 {header_row} 行的表头上方，却像一行客户数据；请确认表头的位置"
+                self.reject(row, "above_header", detail, cells, aligned=len(cells) == self.width)
+            else:
+                continue  # a title line
+            self.above_rejected += 1
+            self.rows_read += 1
 
     def _seal(self) -> None:
         for col in (*self.texts.values(), self.rest):

@@ -115,6 +115,10 @@ CASES: dict[str, Case] = {
         ".csv", text(["导出;2024年6月;城东支局", "客户号,姓名,余额", f"K1,{NAMES[0]},\"1,200.50\""]),
         accepted={3: 120050}, rejected=[], planted=[NAMES[0]],
     ),
+    "data_above_the_header": Case(
+        ".csv", text([f"K0,{NAMES[0]},5", "某支局客户明细", f'K9,"{NAMES[1]},7', "客户号,姓名,余额", "K1,客户,1"]),
+        accepted={5: 100}, rejected=[(1, "above_header"), (3, "bad_quotes")], planted=NAMES[:2],
+    ),
     "carriage_returns_only": Case(".csv", text(["客户号,余额", "K1,1", "K2,2"], end="\r"), accepted={2: 100, 3: 200}, rejected=[]),
     "utf16_tabs": Case(".csv", text(["客户号\t余额", "K1\t1", "K2\t2"], "utf-16", "\r\n"), accepted={2: 100, 3: 200}, rejected=[]),
     "line_too_long": Case(
