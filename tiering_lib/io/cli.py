@@ -47,10 +47,10 @@ CSV 的编码（UTF-8、带 BOM 的 UTF-8、GBK/GB18030）和表头所在的行�
 和没有认出的列整列隐藏；卡号、账号、证件号当客户号时换成化名。"""
 
 EPILOG = f"""\
-内置分层方案:{"、".join(builtin_scheme_names())}(默认 {DEFAULT_SCHEME})。
-列名字段:{"、".join(FIELD_LABELS.values())}(也可写英文 {"、".join(FIELD_LABELS)})。
+内置分层方案：{"、".join(builtin_scheme_names())}（默认 {DEFAULT_SCHEME}）。
+列名字段：{"、".join(FIELD_LABELS.values())}（也可写英文 {"、".join(FIELD_LABELS)}）。
 
-示例:
+示例：
   {PROG} 客户余额.csv
   {PROG} 客户余额.xlsx --sheet 明细 --scheme suzhou_three_class --out 分层报告.xlsx
   {PROG} 导出.csv --column 余额=日均余额 --unit 万元

@@ -165,7 +165,8 @@ def load_branch_export(
     kind = sniff_kind(src)
     _check_options(src.label, kind, unit, sheet, encoding)
     if kind == "xlsx":
-        records, lines, stream = open_sheet(src, sheet), None, None
+        records, lines = open_sheet(src, sheet), None
+        stream = records
     else:
         records, lines, stream = _csv_records(src, encoding, columns)
     try:
@@ -180,8 +181,7 @@ def load_branch_export(
         reader.read(it, progress)
         reader.above_header(above, header_row, records.row_like)
     finally:
-        if stream is not None:
-            stream.close()
+        stream.close()
     if reader.rows_read == 0:
         raise BranchFileError(src.label, "no_rows", f"第 {header_row} 行是表头，但下面没有数据行；请确认导出时选中了数据")
     keep = _settle_duplicates(reader)

@@ -120,7 +120,7 @@ class KeyMasker:
             len(raw) < 11 or raw[0] != "1"
         ):
             return raw  # the common case, kept fast: a plain customer number (see _digits_personal)
-        key = fold_width(raw.strip())
+        key = _unwrapped(fold_width(raw.strip()))
         if not self.all_personal and key:
             if key.isdigit() and key.isascii():
                 if not _digits_personal(key):
@@ -133,6 +133,15 @@ class KeyMasker:
             return key
         self.pseudonyms += 1
         return PSEUDONYM_PREFIX + hashlib.blake2b(key.encode("utf-8", "surrogatepass"), key=self._secret, digest_size=8).hexdigest()
+
+
+def _unwrapped(key: str) -> str:
+    """A customer number without the marks exports add to keep Excel from reading it as a number."""
+    if key.startswith("'"):
+        return key[1:].strip()
+    if key.startswith('="') and key.endswith('"'):
+        return key[2:-1].strip()
+    return key
 
 
 def _hide(text: str) -> str:

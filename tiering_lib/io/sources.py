@@ -152,8 +152,17 @@ def sniff_kind(source: Source) -> str:
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise BranchFileError(source.label, "old_excel", "这是旧版 Excel（.xls）文件，无法直接读取；" + SAVE_AS)
+        raise BranchFileError(
+            source.label, "old_excel", "这是旧版 Excel（.xls）文件或加了密码的 Excel 文件，无法直接读取；请在 Excel 中去掉密码，" + SAVE_AS
+        )
     for signature, what in _SIGNATURES:
         if head.startswith(signature):
             raise BranchFileError(source.label, "unreadable", f"这是{what}，不是表格；请给出导出的 CSV 或 .xlsx 文件")
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1024].lower()
+    if start.startswith((b"<html", b"<!doctype html", b"<table")) or b"urn:schemas-microsoft-com:office:spreadsheet" in head.lower():
+        raise BranchFileError(
+            source.label, "unreadable",
+            "这是网页（HTML）或 XML 表格格式的导出（扩展名常是 .xls），不是 CSV 或 .xlsx；请在 Excel 中打开它，"
+            "“另存为”CSV UTF-8 或 .xlsx 后再试",
+        )
     return "csv"

@@ -94,8 +94,12 @@ class XlsxRecords:
                 self.label, "unreadable", f"工作表“{ws.title}”已损坏，读到第 {self.lines_read + 1} 行出错（{type(err).__name__}）；{SAVE_AS}"
             ) from None
         finally:
-            self._book.close()
-            self._stream.close()
+            self.close()
+
+    def close(self) -> None:
+        """Close the workbook and its file (also when reading stopped early)."""
+        self._book.close()
+        self._stream.close()
 
 
 def _too_long(cells: list[Any]) -> bool:

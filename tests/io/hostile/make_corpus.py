@@ -160,6 +160,14 @@ CASES: dict[str, Case] = {
     ),
     "old_excel": Case(".xls", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, exit=1, message="旧版 Excel"),
     "empty_file": Case(".csv", lambda: b"", exit=1, message="文件是空的"),
+    "html_disguised_as_xls": Case(
+        ".xls", text(["<html><body><table>", f"<tr><td>客户号</td><td>姓名</td><td>余额</td></tr><tr><td>K1</td><td>{NAMES[0]}</td><td>5</td></tr>",
+                      "</table></body></html>"]), exit=1, message="网页（HTML）", planted=[NAMES[0]],
+    ),
+    "quoted_customer_numbers": Case(
+        ".csv", text(["客户号,余额", "'93010000001,1", '="93010000002",2', "'93010000001,1"]),
+        accepted={2: 100, 3: 200}, rejected=[(4, "duplicate_row")],
+    ),
     "xlsx_dimension_understated": Case(
         ".xlsx", lambda: with_dimension(xlsx_bytes({"明细": [["客户号", "余额"]] + [[f"K{i}", i] for i in range(1, 31)]}), "A1:B2"),
         accepted={i + 1: i * 100 for i in range(1, 31)}, rejected=[],
