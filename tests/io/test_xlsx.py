@@ -90,3 +90,22 @@ def test_a_damaged_workbook_is_one_clear_error():
     with pytest.raises(tl.BranchFileError) as info:
         load(broken)
     assert info.value.kind == "unreadable" and "Traceback" not in str(info.value)
+
+
+def test_a_number_cell_of_five_thousand_digits_is_a_rejected_row():
+    import sys
+
+    limit = sys.get_int_max_str_digits()
+    data = xlsx_bytes({"明细": [HEADER, ["K1", "张三", 123456789], ["K2", "李四", 5]]})
+    data = patch_xlsx(data, "xl/worksheets/", lambda c: c.replace(b"<v>123456789</v>", b"<v>" + b"9" * 5000 + b"</v>"))
+    result = load(data)
+    assert [(r.row, r.reason, r.cells[2]) for r in result.rejected] == [(2, "too_large", "（位数过多的数）")]
+    assert result.balances.tolist() == [500]
+    assert sys.get_int_max_str_digits() == limit  # Python's limit is put back
+
+
+def test_a_row_above_the_header_that_looks_like_data_is_rejected():
+    data = xlsx_bytes({"明细": [["K0", "张三", 5], ["某支局客户明细"], ["客户号", "姓名", "余额", "备注"], ["K1", "李四", 1]]})
+    result = load(data)
+    assert [(r.row, r.reason, r.cells) for r in result.rejected] == [(1, "above_header", ("K0", "张*", "5"))]
+    assert result.balances.tolist() == [100] and result.rows_read == 2

@@ -70,12 +70,13 @@ _LANDLINE = (
     r"(?<![0-9])(?:\(0[0-9]{2,3}\)|0[0-9]{2,3})[ -]?[0-9]{3,4}[ -]?[0-9]{4}"
     r"(?:[ -]?(?:转|ext\.?|x|#)[ ]?[0-9]{1,6})?(?![0-9])"
 )
-_PASSPORT = r"(?<![0-9A-Za-z])[A-Za-z]{1,2}[0-9]{6,9}(?![0-9A-Za-z])"
+_LOCAL = r"(?:电话|座机|固话|传真|[Tt]el|TEL)[:：.\s]*[0-9]{7,8}(?![0-9])"  # a number without area code, named
+_PASSPORT = r"(?<![0-9A-Za-z])[A-Za-z]{1,2} ?[0-9]{6,9}(?![0-9A-Za-z])"
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 _PERSONAL = re.compile(
     "|".join(f"(?P<{n}>{p})" for n, p in (
         ("email", _EMAIL), ("long", _LONG_NUMBER), ("old_id", _OLD_ID), ("mobile", _MOBILE),
-        ("landline", _LANDLINE), ("passport", _PASSPORT),
+        ("landline", _LANDLINE), ("local", _LOCAL), ("passport", _PASSPORT),
     ))
 )
 _SEPARATORS = re.compile(r"[\s\-.()（）]+")
@@ -207,8 +208,11 @@ def _masked_match(match: re.Match) -> str:
         return local[:1] + MASK * (len(local) - 1) + "@" + domain
     if kind in ("mobile", "landline"):
         return mask_phone(text)
+    if kind == "local":
+        digits = re.search(r"[0-9]+$", text)
+        return text[: digits.start()] + mask_phone(digits.group(0))
     if kind == "passport":
-        return _document(text)
+        return _document(text.replace(" ", ""))
     return _document(_NOT_DIGIT.sub("", text[:-1]) + text[-1])
 
 
@@ -217,8 +221,9 @@ def mask_text(value: object) -> str:
 
     Found: ID-card numbers (also with spaces or dashes), card and account
     numbers (12 digits or more), mobile numbers (also ``+86``, dashes, dots),
-    landlines (``0512-65123456``, ``(021)65123456``), passport numbers
-    (``E12345678``) and e-mail addresses.  Names are not found: see
+    landlines (``0512-65123456``, ``(021)65123456``, or ``电话 65123456``
+    without an area code), passport numbers (``E12345678``) and e-mail
+    addresses.  Names are not found: see
     :data:`HIDDEN` for how the loader hides free-text columns whole.
 
     Examples

@@ -40,6 +40,7 @@ PSEUDONYM_PREFIX = "化名-"
 #: Roles whose columns are hidden whole unless asked to keep them.
 HIDDEN_ROLES = frozenset({"address", "text", None})
 
+_HUGE = "（位数过多的数）"  # an Excel number of thousands of digits: shown as what it is, not printed
 _CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z_\-./#]{0,39}")
 _TOTAL = re.compile(r"(?:合计|总计|小计|total|subtotal|grand ?total|sum)[:：]?", re.IGNORECASE)
 _AMOUNT_LIKE = re.compile(r"(?:人民币|rmb|cny|[0-9\s,.\-+()¥$%e万亿元])*")
@@ -68,7 +69,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, (date, time)):
         return value.isoformat()
     if isinstance(value, int) and abs(value) >= 10**15:
-        return "（位数过多的数）"
+        return _HUGE
     return str(value)
 
 
@@ -81,8 +82,8 @@ def amount_cell(value: Any) -> str:
     ('1,234.50元', '待核实', '（已隐藏）', '138****5678')
     """
     text = cell_text(value).strip()
-    if not text:
-        return ""
+    if not text or text == _HUGE:
+        return text
     low = fold_width(text).lower()
     if low in _PLACEHOLDERS or _AMOUNT_LIKE.fullmatch(low):
         return mask_text(text)

@@ -152,6 +152,8 @@ class RowReader:
         """Rows above the header: unreadable ones and ones that look like data are rejected, titles are not data."""
         self.above_rejected = 0
         for row, cells, problem, _ in above:
+            if problem is None and not self.text_cells and _blank(cells[self.width :]):
+                cells = self._as_text(cells)  # an Excel row, padded: it lines up with the header
             if problem is not None:
                 self._problem(row, problem, cells)
             elif row_like([cell_text(c) for c in cells]):

@@ -10,6 +10,7 @@ parsed either way).  Cells come as Excel stores them (numbers, dates, text,
 
 from __future__ import annotations
 
+import sys
 import warnings
 from typing import Any, Iterator
 
@@ -82,7 +83,7 @@ class XlsxRecords:
         ws.reset_dimensions()  # read every row, whatever <dimension> the file declares
         long = MAX_CELL_CHARS // 2
         try:
-            for row, values in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), 1):
+            for row, values in enumerate(_rows(ws), 1):
                 self.lines_read = row
                 cells = list(values)
                 if any(c.__class__ is str and len(c) > long for c in cells) and _too_long(cells):
@@ -100,6 +101,32 @@ class XlsxRecords:
         """Close the workbook and its file (also when reading stopped early)."""
         self._book.close()
         self._stream.close()
+
+
+#: Digits a number cell may have when openpyxl turns it into an int (Python's own limit is 4,300).
+#: A longer number is refused by the loader as too large; one past this limit is a damaged sheet.
+INT_DIGITS = 100_000
+
+
+def _rows(ws: Any) -> Iterator[tuple]:
+    """The sheet's rows; a number cell of thousands of digits becomes an int (and a rejected row).
+
+    Python refuses to turn text of more than 4,300 digits into an int; openpyxl does
+    so for every number cell, so the limit is raised to :data:`INT_DIGITS` while a row
+    is parsed, and put back before the row is handed on.
+    """
+    rows = ws.iter_rows(min_row=1, min_col=1, values_only=True)
+    limit = sys.get_int_max_str_digits()
+    while True:
+        if limit:
+            sys.set_int_max_str_digits(max(limit, INT_DIGITS))
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        finally:
+            sys.set_int_max_str_digits(limit)
+        yield values
 
 
 def _too_long(cells: list[Any]) -> bool:
