@@ -381,3 +381,9 @@ def test_no_header_found_names_only_what_was_recognised():
     assert info.value.kind == "no_balance_column"
     assert "第 2 行像表头（认出的列：客户号、姓名、日期，另有 1 列没有认出），但找不到余额列" in str(info.value)
     assert "自定义" not in str(info.value) and "张三" not in str(info.value)
+
+
+def test_a_customer_number_repeated_many_times_names_only_some_rows():
+    result = load(("客户号,余额\n" + "K1,1\n" * 20 + "K1,2\n").encode())
+    assert result.n_rejected == 21 and result.n_accepted == 0
+    assert result.rejected[0].detail == "客户号 K1 出现在 21 行（第 2、3、4、5、6、7、8、9、10、11 行等），余额不同，无法判断哪个对"

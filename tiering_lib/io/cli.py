@@ -80,7 +80,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="报告文件已存在时覆盖它（默认不覆盖，报错退出）")
     p.add_argument(
         "--keep-text-columns", action="store_true",
-        help="在“问题数据”中保留备注、地址、联系人等自由文本列和没有认出的列（其中的证件号、手机号、"
+        help="在“问题数据”中保留备注、说明、地址等自由文本列和没有认出的列（其中的证件号、手机号、"
         "卡号仍会脱敏，但姓名无法识别，报告请勿外传）；默认整列隐藏",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="不显示进度")

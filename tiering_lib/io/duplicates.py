@@ -18,6 +18,8 @@ from tiering_lib.io.packed import TextColumn
 
 __all__ = ["duplicate_groups", "settle_duplicates"]
 
+_SHOWN = 10  # row numbers named in a duplicate's explanation
+
 
 def duplicate_groups(keys: TextColumn, hashes: array) -> list[tuple[str, list[int]]]:
     """Each customer number that occurs more than once, with its positions (ascending).
@@ -53,10 +55,11 @@ def settle_duplicates(
     """
     out = []
     for key, group in groups:
-        shown = "、".join(str(rows[p]) for p in group)
+        shown = "、".join(str(rows[p]) for p in group[:_SHOWN])
+        where = f"第 {shown} 行" if len(group) <= _SHOWN else f" {len(group):,} 行（第 {shown} 行等）"
         if len({balances[p] for p in group}) == 1:
             out += [(p, "duplicate_row", f"与第 {rows[group[0]]} 行重复（客户号 {key}，余额相同）") for p in group[1:]]
         else:
-            detail = f"客户号 {key} 出现在第 {shown} 行，余额不同，无法判断哪个对"
+            detail = f"客户号 {key} 出现在{where}，余额不同，无法判断哪个对"
             out += [(p, "duplicate_conflict", detail) for p in group]
     return out

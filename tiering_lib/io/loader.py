@@ -136,7 +136,7 @@ def load_branch_export(
     progress : callable, optional
         Called with the number of rows read so far every :data:`PROGRESS_EVERY` rows.
     keep_text_columns : bool
-        Show free-text and unrecognised columns (备注, 地址, 联系人 …) in
+        Show free-text and unrecognised columns (备注, 说明, 地址 …) in
         rejected rows, with personal numbers masked; by default they are
         hidden whole, since names inside text cannot be found.
 

@@ -37,6 +37,8 @@ __all__ = ["KeyMasker", "RowMasker", "cell_text", "amount_cell", "PSEUDONYM_PREF
 
 #: What every pseudonym starts with (no plain customer number can: it is not ASCII).
 PSEUDONYM_PREFIX = "化名-"
+#: Longest cell of a rejected row kept for showing (the rest is cut, marked "…").
+MAX_SHOWN = 1_000
 #: Roles whose columns are hidden whole unless asked to keep them.
 HIDDEN_ROLES = frozenset({"address", "text", None})
 
@@ -175,6 +177,7 @@ class RowMasker:
 
 
 def _trimmed(out: list[str]) -> tuple[str, ...]:
+    """The cells without empty ones at the end, each cut at :data:`MAX_SHOWN` characters."""
     while out and not out[-1]:
         out.pop()
-    return tuple(out)
+    return tuple(c if len(c) <= MAX_SHOWN else c[:MAX_SHOWN] + "…" for c in out)
