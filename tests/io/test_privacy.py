@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from helpers.exports import RAW_ID, RAW_ID_X, RAW_NAME, RAW_PHONE, csv_bytes, xlsx_bytes
+from helpers.exports import RAW_ID, RAW_ID_X, RAW_NAME, RAW_PHONE, csv_bytes, leaks, report_texts, xlsx_bytes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -278,3 +278,68 @@ def test_nothing_raw_in_the_report(tmp_path):
     _assert_no_raw("\n".join(cells))
     assert "910***********1234" in cells and "106****5678" in cells
     assert "已脱敏的列：“姓名”（只保留第一个字）、“身份证号”（只保留前 3 位和后 4 位）、“手机号”（只保留前 3 位和后 4 位）" in cells
+
+
+# -- property: whatever column a personal value is typed into, it is not shown ------------------
+_SEP = st.sampled_from(["", " ", "-"])
+
+
+@st.composite
+def _id_number(draw):
+    digits = "9" + "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=16, max_size=16))) + draw(st.sampled_from("0123456789X"))
+    sep = draw(_SEP)
+    text = digits[:6] + sep + digits[6:14] + sep + digits[14:] if draw(st.booleans()) else digits
+    return draw(st.sampled_from(["", "身份证:", "证件号 "])) + text, digits
+
+
+@st.composite
+def _phone(draw):
+    digits = "10" + "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=9, max_size=9)))
+    sep = draw(st.sampled_from(["", " ", "-", "."]))
+    return draw(st.sampled_from(["", "+86 ", "手机"])) + digits[:3] + sep + digits[3:7] + sep + digits[7:], digits
+
+
+@st.composite
+def _card(draw):
+    n = draw(st.integers(16, 19))
+    digits = "6" + "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=n - 1, max_size=n - 1)))
+    sep = draw(_SEP)
+    return sep.join(digits[i : i + 4] for i in range(0, n, 4)), digits
+
+
+@st.composite
+def _passport(draw):
+    digits = "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=8, max_size=8)))
+    return draw(st.sampled_from(["E", "G", "护照E"])) + digits, digits
+
+
+_NUMBERS = st.one_of(_id_number(), _phone(), _card(), _passport())
+_NAMES = st.sampled_from(["欧阳测试", "司马假名", "测试乙丙", "端木某某"]).map(lambda n: (n, n))
+# Column headers and what may be typed into them: a name only where no rule could show it.
+_COLUMNS = {
+    "客户号": st.one_of(_NUMBERS, _NAMES), "户名": st.one_of(_NUMBERS, _NAMES), "证件号码": _NUMBERS,
+    "联系电话": _NUMBERS, "卡号": _NUMBERS, "家庭住址": st.one_of(_NUMBERS, _NAMES), "备注": st.one_of(_NUMBERS, _NAMES),
+    "联系人": st.one_of(_NUMBERS, _NAMES), "自定义列": st.one_of(_NUMBERS, _NAMES), "开户网点": _NUMBERS,
+    "余额": st.one_of(_NUMBERS, _NAMES),
+}
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), columns=st.lists(st.sampled_from([c for c in _COLUMNS if c != "余额"]), min_size=1, max_size=5, unique=True))
+def test_personal_values_in_any_column_never_reach_any_output(data, columns, tmp_path_factory):
+    header = [*columns, "余额"]
+    rows, planted = [], []
+    for _ in range(data.draw(st.integers(1, 4))):
+        row = []
+        for column in header:
+            if column == "余额" and data.draw(st.booleans()):
+                row.append("100")
+                continue
+            shown, bare = data.draw(_COLUMNS[column])
+            row.append(shown)
+            planted.append(bare)
+        rows.append(row)
+    result = tl.load_branch_export(csv_bytes([header, *rows]), name="隐私.csv")
+    path = tl.tier_report(result).save(tmp_path_factory.mktemp("r") / "报告.xlsx")
+    shown = [repr(result), result._repr_html_(), result.rejected_frame().to_string(), *report_texts(path)]
+    assert leaks(shown, planted) == []
