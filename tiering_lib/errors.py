@@ -96,13 +96,13 @@ class BranchFileError(DataError):
         The file (as given) or the name of the data.
     kind : str
         ``"not_found"``, ``"empty"``, ``"no_rows"``, ``"encoding"``,
-        ``"unreadable"``, ``"old_excel"``, ``"no_sheet"``,
-        ``"no_balance_column"``, ``"ambiguous_column"``, ``"unknown_column"``,
-        ``"bad_mapping"`` or ``"bad_option"``.
+        ``"unreadable"``, ``"too_large"``, ``"changed"``, ``"old_excel"``,
+        ``"no_sheet"``, ``"no_balance_column"``, ``"ambiguous_column"``,
+        ``"unknown_column"``, ``"bad_mapping"`` or ``"bad_option"``.
     """
 
     def __init__(self, source: str, kind: str, message: str) -> None:
-        super().__init__(f"{source}:{message}")
+        super().__init__(f"{source}：{message}")
         self.source = source
         self.kind = kind
 

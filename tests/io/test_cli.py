@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from helpers.exports import RAW_ID, RAW_NAME, RAW_PHONE, ROOT, csv_bytes, make_branch_exports, xlsx_bytes
 
-from tiering_lib.io import cli, loader
+from tiering_lib.io import cli, row_reader
 
 ROWS = [
     ["客户号", "客户姓名", "证件号码", "手机号码", "存款余额(元)"],
@@ -40,7 +40,7 @@ def test_report_is_written_with_three_sheets(export, tmp_path):
     out = tmp_path / "报告.xlsx"
     run = tier(str(export), "--scheme", "suzhou_three_class", "--out", str(out))
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == f"已写出报告 {out}:接受 3 行,拒绝 2 行(方案 suzhou_three_class)"
+    assert run.stdout.strip() == f"已写出报告 {out}：接受 3 行，拒绝 2 行（方案 suzhou_three_class）"
     assert run.stderr == ""
     book = openpyxl.load_workbook(out, read_only=True)
     assert book.sheetnames == ["分层汇总", "客户明细", "问题数据"]
@@ -51,7 +51,7 @@ def test_report_is_written_with_three_sheets(export, tmp_path):
     ]
     assert summary[4][1] == 32.05  # 30万 + 2万 + 500元, in 万元
     customers = list(book["客户明细"].iter_rows(values_only=True))
-    assert customers[0] == ("行号", "客户号", "姓名(已脱敏)", "证件号(已脱敏)", "手机号(已脱敏)", "余额(元)", "层级", "层级名称")
+    assert customers[0] == ("行号", "客户号", "姓名（已脱敏）", "证件号（已脱敏）", "手机号（已脱敏）", "余额（元）", "层级", "层级名称")
     assert customers[1] == (2, "K1", "欧***", "910***********1234", "106****5678", 500, "C", "C类客户(0-1万)")
     assert [r[6] for r in customers[1:]] == ["C", "B", "A"]
     problems = list(book["问题数据"].iter_rows(values_only=True))
@@ -65,6 +65,52 @@ def test_default_output_goes_to_the_current_folder(export, tmp_path):
     run = tier(str(export), cwd=work)
     assert run.returncode == 0, run.stderr
     assert (work / "网点导出_分层报告.xlsx").exists()
+    again = tier(str(export), cwd=work)  # the report is there now: kept, unless --force
+    assert again.returncode == 1 and again.stderr.startswith("错误:报告文件") and "--force" in again.stderr
+    assert tier(str(export), "--force", cwd=work).returncode == 0
+
+
+def test_out_never_replaces_an_existing_file_without_force(export, tmp_path):
+    original = tmp_path / "客户余额.xlsx"
+    original.write_bytes(b"the branch's own workbook")
+    run = tier(str(export), "--out", str(original))
+    assert run.returncode == 1 and run.stdout == ""
+    assert run.stderr.strip() == (
+        f"错误:报告文件“{original}”已存在，没有覆盖它；请换一个文件名（命令行：--out 新文件名.xlsx），"
+        "确实要覆盖时请明确要求（命令行：--force）"
+    )
+    assert original.read_bytes() == b"the branch's own workbook"
+    assert tier(str(export), "--out", str(original), "--force").returncode == 0
+    assert openpyxl.load_workbook(original).sheetnames[0] == "分层汇总"
+
+
+def test_reading_from_a_pipe(tmp_path):
+    out = tmp_path / "r.xlsx"
+    run = subprocess.run(
+        [sys.executable, "-m", "tiering_lib", "tier", "/dev/stdin", "--out", str(out), "-q"],
+        input=csv_bytes(ROWS, "gbk"), capture_output=True, cwd=ROOT, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr.decode()
+    assert "接受 3 行，拒绝 2 行" in run.stdout.decode()
+
+
+def test_an_endless_input_ends_with_a_clear_error(tmp_path):
+    run = tier("/dev/zero", "--out", str(tmp_path / "r.xlsx"))
+    assert run.returncode == 1 and "输入超过 256 MB 仍未结束" in run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "r.xlsx").exists()
+
+
+def test_keep_text_columns(tmp_path):
+    source = tmp_path / "备注.csv"
+    source.write_bytes(csv_bytes([["客户号", "余额", "备注"], ["K1", "x", f"请联系 {RAW_PHONE}，找{RAW_NAME}"]]))
+    hidden, kept = tmp_path / "默认.xlsx", tmp_path / "保留.xlsx"
+    assert tier(str(source), "--out", str(hidden)).returncode == 0
+    assert tier(str(source), "--out", str(kept), "--keep-text-columns").returncode == 0
+    def problem(path):
+        return list(openpyxl.load_workbook(path)["问题数据"].iter_rows(values_only=True))[1]
+
+    assert problem(hidden)[3:] == ("K1", "（已隐藏）", "（已隐藏）")
+    assert problem(kept)[5] == f"请联系 106****5678，找{RAW_NAME}"
 
 
 def test_excel_input_with_sheet_unit_and_column_options(tmp_path):
@@ -92,7 +138,7 @@ def test_scheme_from_a_file(export, tmp_path):
         (["没有这个文件.csv"], "找不到这个文件"),
         (["{empty}"], "文件是空的"),
         (["{no_balance}"], "找不到余额列"),
-        (["{export}", "--sheet", "明细"], "只有 Excel(.xlsx)文件才有工作表"),
+        (["{export}", "--sheet", "明细"], "只有 Excel（.xlsx）文件才有工作表"),
         (["{export}", "--scheme", "no_such_scheme"], "既不是内置方案"),
         (["{export}", "--scheme", "{missing}.yaml"], "找不到这个方案文件"),
         (["{export}", "--column", "余额"], "应写成 字段=列名"),
@@ -151,14 +197,13 @@ def test_help_lists_every_exit_code_the_command_can_return():
 
 
 def test_progress_goes_to_stderr(export, tmp_path, monkeypatch):
-    monkeypatch.setattr(loader, "PROGRESS_EVERY", 2)
-    monkeypatch.setattr(cli, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(row_reader, "PROGRESS_EVERY", 2)
     out, err = io.StringIO(), io.StringIO()
     assert cli.tier_command([str(export), "--out", str(tmp_path / "r.xlsx")], stdout=out, stderr=err) == 0
-    assert err.getvalue().splitlines() == ["已读取 2 行…", "已读取 4 行…", "已读取 5 行,正在分层并写出报告…"]
+    assert err.getvalue().splitlines() == ["已读取 2 行…", "已读取 4 行…", "已读取 5 行，正在分层并写出报告…"]
     assert out.getvalue().startswith("已写出报告")
     err = io.StringIO()
-    cli.tier_command([str(export), "--quiet", "--out", str(tmp_path / "r.xlsx")], stdout=io.StringIO(), stderr=err)
+    cli.tier_command([str(export), "--quiet", "--force", "--out", str(tmp_path / "r.xlsx")], stdout=io.StringIO(), stderr=err)
     assert err.getvalue() == ""
 
 
@@ -167,5 +212,5 @@ def test_long_run_shows_progress_in_a_real_process(tmp_path):
     run = tier(str(source), "--out", str(tmp_path / "r.xlsx"))
     assert run.returncode == 0, run.stderr
     assert run.stderr.splitlines()[0] == "已读取 100,000 行…"
-    assert "正在写入“客户明细”:100,000 行…" in run.stderr
-    assert "接受 100,000 行,拒绝 0 行" in run.stdout
+    assert "正在写入“客户明细”：100,000 行…" in run.stderr
+    assert "接受 100,000 行，拒绝 0 行" in run.stdout

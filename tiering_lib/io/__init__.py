@@ -1,9 +1,13 @@
 """Branch files in and reports out: reading exports robustly, masking, the Excel report, the command line.
 
-Bottom up: ``privacy`` (masking), ``amounts`` (balance cells), ``columns``
-(headers), ``sources`` (CSV encodings, Excel sheets), ``reasons``,
-``load_result`` and ``loader``; then ``xlsx_writer``, ``report``, ``plotting``
-and ``cli`` (the ``tier`` command).
+Bottom up: ``privacy`` (masking rules), ``amounts`` (balance cells),
+``columns`` (headers and column meanings), ``sources`` (a file, a pipe or
+bytes, read once), ``decoding`` (encodings, line by line), ``csv_records`` and
+``xlsx_records`` (rows), ``header``, ``row_masking`` (what each cell may show),
+``packed`` (compact columns), ``reasons``, ``load_result``, ``row_reader``,
+``duplicates``, ``load_notes`` and ``loader``; then ``output_files``,
+``xlsx_package``, ``xlsx_writer``, ``report``, ``plotting`` and ``cli`` (the
+``tier`` command).
 
 Warehouse files at any scale: ``warehouse_input`` (typed Parquet/CSV inputs),
 ``engines`` with ``engine_memory``, ``engine_duckdb`` and ``engine_spark``,
@@ -21,7 +25,7 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "load_result": ["RejectedRow", "LoadResult"],
         "loader": ["load_branch_export", "load_sample_export"],
         "plotting": ["plot_rejections", "plot_balance_histogram"],
-        "privacy": ["mask_id_card", "mask_phone", "mask_name", "mask_text"],
+        "privacy": ["mask_id_card", "mask_phone", "mask_name", "mask_account", "mask_text"],
         "engine_spark": ["stop_spark"],
         "reasons": ["REJECT_REASONS"],
         "report": ["TierReport", "tier_report", "read_report"],

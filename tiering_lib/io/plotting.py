@@ -28,13 +28,13 @@ def plot_rejections(result: LoadResult, ax=None):
     >>> import tiering_lib as tl
     >>> ax = plot_rejections(tl.load_sample_export("messy"))
     >>> ax.get_title()
-    '问题数据:12 行,按原因统计'
+    '问题数据：12 行，按原因统计'
     """
     ax = new_axes(ax)
     counts = result.reason_counts()
-    ax.set_title(f"问题数据:{result.n_rejected:,} 行,按原因统计")
+    ax.set_title(f"问题数据：{result.n_rejected:,} 行，按原因统计")
     if not counts:
-        ax.text(0.5, 0.5, "没有问题数据:每一行都被采用", ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, "没有问题数据：每一行都被采用", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return ax
     labels = [REJECT_REASONS[k] for k in counts]
@@ -78,7 +78,7 @@ def plot_balance_histogram(result: LoadResult, scheme: TierScheme, ax=None, bins
             rotation=90, ha="right", va="top", fontsize=8, color=_BAR,
         )
     below = int((result.balances < 100).sum())
-    ax.set_xlabel("余额(元,对数刻度)" + (f";不足 1 元的 {below} 户计入最左一格" if below else ""))
+    ax.set_xlabel("余额（元，对数刻度）" + (f"；不足 1 元的 {below} 户计入最左一格" if below else ""))
     ax.set_ylabel("户数")
-    ax.set_title(f"余额分布与分层门槛:{scheme.title_zh}")
+    ax.set_title(f"余额分布与分层门槛：{scheme.title_zh}")
     return ax

@@ -2,12 +2,16 @@
 
 * 分层汇总 — the :class:`~tiering_lib.DistributionTable` in the deck's layout
   (类别, 金额(万元), 金额占比, 户数(户), 户数占比, 户均余额(元)) with a 合计 row,
-  then notes: scheme, file, rows read/accepted/rejected;
+  then notes: scheme, file, lines and rows read/accepted/rejected, and what was
+  masked or hidden in which column;
 * 客户明细 — every accepted customer, masked, with balance and tier;
 * 问题数据 — every rejected row with its row number, reason and (masked) content.
 
-Build with :func:`tier_report`, write with :meth:`TierReport.save`, read back
-with :func:`read_report`.  Amounts are written as exact decimal numbers.
+客户明细 and 问题数据 continue on further sheets (``客户明细（2）`` …) past
+Excel's 1,048,576 rows.  Build with :func:`tier_report`, write with
+:meth:`TierReport.save` (an existing file is kept unless replacing is asked
+for), read back with :func:`read_report`.  Amounts are written as exact
+decimal numbers.
 """
 
 from __future__ import annotations
@@ -35,8 +39,17 @@ SHEET_NAMES = ("分层汇总", "客户明细", "问题数据")
 DEFAULT_SCHEME = "core_four_class"
 
 
+_BATCH = 65_536
+
+
 def _yuan(fen: int) -> Number:
     return Number(f"{fen // 100}.{fen % 100:02d}")
+
+
+def _parts(name: str, n: int) -> list[tuple[str, int, int]]:
+    """Sheets of ``n`` rows within Excel's limit: ``(name, start, stop)``, the first one even when empty."""
+    per = MAX_ROWS - 1
+    return [(name + (f"（{k // per + 1}）" if k else ""), k, min(k + per, n)) for k in range(0, max(n, 1), per)]
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,10 +73,9 @@ class TierReport:
         """The lines written under the summary table (Chinese)."""
         r = self.result
         lines = [
-            f"分层方案:{self.scheme.title_zh}",
-            f"数据文件:{r.source}({r.encoding}{',工作表“' + r.sheet + '”' if r.sheet else ''})",
-            f"读取 {r.rows_read:,} 行:接受 {r.n_accepted:,} 行,拒绝 {r.n_rejected:,} 行(见“问题数据”表)",
-            "姓名、证件号、手机号已脱敏",
+            f"分层方案：{self.scheme.title_zh}",
+            f"数据文件：{r.source}（{r.encoding}{'，工作表“' + r.sheet + '”' if r.sheet else ''}）",
+            f"读取 {r.rows_read:,} 行：接受 {r.n_accepted:,} 行，拒绝 {r.n_rejected:,} 行（见“问题数据”表）",
         ]
         return lines + list(r.notes)
 
@@ -86,28 +98,30 @@ class TierReport:
     def _customer_header(self) -> list[str]:
         r = self.result
         head = ["行号"]
-        for fld, values in (("customer_id", r.customer_ids), ("name", r.names), ("id_card", r.id_cards), ("phone", r.phones)):
+        for fld, values in ((f, r.texts.get(f)) for f in ("customer_id", "name", "id_card", "phone")):
             if values is not None:
-                head.append(FIELD_LABELS[fld] + ("" if fld == "customer_id" else "(已脱敏)"))
-        return head + ["余额(元)", "层级", "层级名称"]
+                head.append(FIELD_LABELS[fld] + ("" if fld == "customer_id" else "（已脱敏）"))
+        return head + ["余额（元）", "层级", "层级名称"]
 
     def _customer_rows(self, start: int, stop: int) -> Iterator[list[object]]:
         r = self.result
         codes = self.scheme.codes
         names = [t.name_zh for t in self.scheme.tiers]
-        idx = classify(r.balances[start:stop], self.scheme).tolist()
-        rows = r.row_numbers[start:stop].tolist()
-        balances = r.balances[start:stop].tolist()
-        cols = [c for c in (r.customer_ids, r.names, r.id_cards, r.phones) if c is not None]
-        for k, (row, fen, i) in enumerate(zip(rows, balances, idx)):
-            yield [row, *(c[start + k] for c in cols), _yuan(fen), codes[i], names[i]]
+        cols = [r.texts[f] for f in ("customer_id", "name", "id_card", "phone") if f in r.texts]
+        for begin in range(start, stop, _BATCH):  # in batches: a million customers never become lists at once
+            end = min(begin + _BATCH, stop)
+            idx = classify(r.balances[begin:end], self.scheme).tolist()
+            texts = zip(*(list(c.iter_range(begin, end)) for c in cols)) if cols else iter(tuple, None)
+            rows, balances = r.row_numbers[begin:end].tolist(), r.balances[begin:end].tolist()
+            for row, fen, i, shown in zip(rows, balances, idx, texts):
+                yield [row, *shown, _yuan(fen), codes[i], names[i]]
 
-    def _problem_rows(self) -> Iterator[list[object]]:
-        for r in self.result.rejected:
+    def _problem_rows(self, start: int, stop: int) -> Iterator[list[object]]:
+        for r in self.result.rejected[start:stop]:
             yield [r.row, r.reason_zh, r.detail, *r.cells]
 
     def sheets(self) -> list[Sheet]:
-        """The worksheets, in order (客户明细 continues on 客户明细(2) … past Excel's row limit)."""
+        """The worksheets, in order (客户明细 and 问题数据 continue on （2）… past Excel's row limit)."""
         summary = Sheet(
             SHEET_NAMES[0],
             ["类别", *COLUMNS],
@@ -118,32 +132,23 @@ class TierReport:
         head = self._customer_header()
         styles = ["count"] + ["plain"] * (len(head) - 4) + ["money", "plain", "plain"]
         widths = [9] + [20] * (len(head) - 4) + [16, 8, 24]
-        n = self.result.n_accepted
-        per = MAX_ROWS - 1
         customers = [
-            Sheet(
-                SHEET_NAMES[1] + (f"({k // per + 1})" if k else ""),
-                head,
-                self._customer_rows(k, min(k + per, n)),
-                styles,
-                widths,
-            )
-            for k in range(0, max(n, 1), per)
+            Sheet(name, head, self._customer_rows(a, b), styles, widths)
+            for name, a, b in _parts(SHEET_NAMES[1], self.result.n_accepted)
         ]
-        header = [h or f"(第{i + 1}列)" for i, h in enumerate(self.result.header)]
         widest = max((len(r.cells) for r in self.result.rejected), default=0)
-        header += [f"(多出的第{i + 1}列)" for i in range(len(header), widest)]
-        problems = Sheet(
-            SHEET_NAMES[2],
-            ["行号", "原因", "说明", *header],
-            self._problem_rows(),
-            ["count"],
-            [9, 24, 40] + [16] * len(header),
-        )
-        return [summary, *customers, problems]
+        header = self.result.column_names(widest)
+        problems = [
+            Sheet(name, ["行号", "原因", "说明", *header], self._problem_rows(a, b), ["count"],
+                  [9, 24, 40] + [16] * len(header))
+            for name, a, b in _parts(SHEET_NAMES[2], self.result.n_rejected)
+        ]
+        return [summary, *customers, *problems]
 
-    def save(self, path: str | os.PathLike, progress: Callable[[str, int], None] | None = None) -> Path:
-        """Write the report as ``.xlsx`` (replacing the file) and return its path.
+    def save(
+        self, path: str | os.PathLike, progress: Callable[[str, int], None] | None = None, overwrite: bool = False
+    ) -> Path:
+        """Write the report as ``.xlsx`` and return its path.
 
         Parameters
         ----------
@@ -151,8 +156,11 @@ class TierReport:
             Where to write; the folder must exist.
         progress : callable, optional
             ``progress(sheet_name, rows_written)`` about every 100,000 rows.
+        overwrite : bool
+            Replace an existing file; by default an existing file is kept and
+            :class:`~tiering_lib.errors.TieringError` raised.
         """
-        return write_xlsx(path, self.sheets(), progress)
+        return write_xlsx(path, self.sheets(), progress, overwrite=overwrite)
 
     def _repr_html_(self) -> str:
         import html
@@ -209,7 +217,7 @@ def read_report(path: str | os.PathLike) -> dict:
             width = max((len(r) for r in rows), default=0)
             rows = [r + [None] * (width - len(r)) for r in rows]
             header, body = (rows[0], rows[1:]) if rows else ([], [])
-            header = [f"(第{i + 1}列)" if h is None else h for i, h in enumerate(header)]
+            header = [f"（第 {i + 1} 列）" if h is None else h for i, h in enumerate(header)]
             if ws.title == SHEET_NAMES[0]:
                 end = next((i for i, row in enumerate(body) if all(v is None for v in row)), len(body))
                 body = body[:end]

@@ -1,195 +1,168 @@
-"""Where a branch export's rows come from: a CSV in any usual encoding, or an Excel sheet.
+"""Where a branch export comes from: a file, a pipe, or bytes — each read once, with a size limit.
 
-The file is recognised by its content, not its name: an ``.xlsx`` starts with a
-zip signature, an old ``.xls`` with the OLE signature (refused with advice), and
-a CSV is decoded as UTF-8 (with or without BOM), UTF-16 (with a BOM, or
-recognised by its zero bytes) or GB18030 (a superset of GBK, what Chinese Excel
-writes).  Each encoding is checked over the whole file before any row is used,
-so a decoding error can only be a whole-file problem.  Rows come out as
-``(row_number, cells)`` pairs, numbered as Excel numbers rows.
+A regular file is streamed from disk (and may be opened again, for the rows
+of duplicate customers; it is checked to be unchanged).  Anything else given
+as a path — a pipe such as ``/dev/stdin``, a device — is read once into memory,
+up to :data:`MAX_STREAM_BYTES`; an endless input (``/dev/zero``) stops there
+with a clear error.  The kind of file is recognised by its content, not its
+name: an ``.xlsx`` starts with a zip signature, an old ``.xls`` with the OLE
+signature (refused with advice); anything else is read as text (CSV).
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
+import errno
 import io
-import warnings
-from datetime import date, datetime, time
+import os
+import stat
+from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator
+from typing import IO
 
 from tiering_lib.errors import BranchFileError
 
-__all__ = ["Rows", "ENCODING_NAMES", "open_source", "sniff", "csv_rows", "xlsx_rows", "cell_text"]
+__all__ = ["Source", "open_source", "sniff_kind", "MAX_FILE_BYTES", "MAX_STREAM_BYTES", "SAVE_AS"]
 
-#: Rows of a file: ``(row number, cells)``, the first row being 1.
-Rows = Iterator[tuple[int, list[Any]]]
-#: How each codec is named to learners.
-ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8(带 BOM)", "gb18030": "GB18030/GBK", "utf-16": "UTF-16"}
+#: Largest file read from disk (about 30 million rows).
+MAX_FILE_BYTES = 2 * 1024**3
+#: Largest input read from a pipe or a device (held in memory while it is read).
+MAX_STREAM_BYTES = 256 * 1024**2
+#: Advice when a file cannot be read as it is.
+SAVE_AS = "请在 Excel 中“另存为”CSV UTF-8 或 .xlsx 后再试"
 
-_LINES_SEARCHED = 20  # lines searched for the cell separator
-_CHUNK = 1 << 20
-_SAVE_AS = "请在 Excel 中“另存为”CSV UTF-8 或 .xlsx 后再试"
-
-
-# -- the source: path or bytes ------------------------------------------------
-def open_source(source: str | PathLike | bytes, name: str | None) -> tuple[str, str, Callable[[], IO[bytes]]]:
-    """``(label for messages, name for reports, opener of a binary stream)`` of a path or bytes."""
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        label = name or "数据"
-        return label, label, lambda: io.BytesIO(data)
-    path = Path(source)
-    label = str(source)
-    if not path.exists():
-        raise BranchFileError(label, "not_found", "找不到这个文件;请检查文件名和所在的文件夹")
-    if path.is_dir():
-        raise BranchFileError(label, "unreadable", "这是一个文件夹,不是文件;请给出导出文件本身")
-    return label, name or path.name, lambda: open(path, "rb")
+_READ = 1 << 20
+_OS_ERRORS = {
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.EISDIR: "这是一个文件夹",
+    errno.EIO: "读取时出现输入输出错误",
+}
+_SIGNATURES = (
+    (b"%PDF", "PDF 文件"),
+    (b"\x1f\x8b", "gzip 压缩文件"),
+    (b"7z\xbc\xaf", "7z 压缩文件"),
+    (b"Rar!", "RAR 压缩文件"),
+    (b"\x89PNG", "图片"),
+    (b"\xff\xd8\xff", "图片"),
+)
 
 
-def _read_head(opener: Callable[[], IO[bytes]], label: str, size: int = 4096) -> bytes:
-    try:
-        with opener() as f:
+def _os_problem(err: OSError) -> str:
+    return _OS_ERRORS.get(err.errno, f"系统错误 {errno.errorcode.get(err.errno, err.errno)}")
+
+
+@dataclass(frozen=True)
+class Source:
+    """An input, opened once: its name for messages and reports, and its bytes or its file."""
+
+    label: str
+    display: str
+    data: bytes | None = None
+    path: Path | None = None
+    stamp: tuple[int, ...] = ()
+
+    def open(self) -> IO[bytes]:
+        """A fresh binary stream over the whole input; a file changed since it was opened is refused."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        try:
+            f = open(self.path, "rb")
+            now = os.fstat(f.fileno())
+        except OSError as err:
+            raise BranchFileError(self.label, "unreadable", f"无法读取文件（{_os_problem(err)}）；请检查文件权限") from None
+        if _stamp(now) != self.stamp:
+            f.close()
+            raise BranchFileError(self.label, "changed", "文件在读取期间被改动了；请等导出完成、关闭其他程序后再试")
+        return f
+
+    def head(self, size: int = 8192) -> bytes:
+        """The first ``size`` bytes."""
+        if self.data is not None:
+            return self.data[:size]
+        with self.open() as f:
             return f.read(size)
+
+
+def _stamp(st: os.stat_result) -> tuple[int, ...]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _read_stream(path: Path, label: str) -> bytes:
+    """All of a pipe or device, up to :data:`MAX_STREAM_BYTES`."""
+    parts, total = [], 0
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(_READ):
+                total += len(chunk)
+                if total > MAX_STREAM_BYTES:
+                    raise BranchFileError(
+                        label, "too_large",
+                        f"输入超过 {MAX_STREAM_BYTES // 2**20:,} MB 仍未结束；从管道读入的数据不能更大，"
+                        "请把数据存成文件后给出文件名",
+                    )
+                parts.append(chunk)
     except OSError as err:
-        raise BranchFileError(label, "unreadable", f"无法读取文件({err.strerror or err});请检查文件权限") from None
+        raise BranchFileError(label, "unreadable", f"无法读取（{_os_problem(err)}）") from None
+    return b"".join(parts)
 
 
-def _decodes(opener: Callable[[], IO[bytes]], encoding: str) -> int | None:
-    """None if the whole file decodes strictly, else the byte offset of the first error."""
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    offset = 0
-    with opener() as f:
-        while True:
-            chunk = f.read(_CHUNK)
-            try:
-                decoder.decode(chunk, final=not chunk)
-            except UnicodeDecodeError as err:
-                return offset + max(err.start, 0)
-            if not chunk:
-                return None
-            offset += len(chunk)
-
-
-def sniff(opener: Callable[[], IO[bytes]], label: str, encoding: str | None) -> tuple[str, str | None]:
-    """``("xlsx", None)`` or ``("csv", codec)``; a file that is neither raises :class:`BranchFileError`.
+def open_source(source: str | PathLike | bytes, name: str | None = None) -> Source:
+    """The input as a :class:`Source`: bytes as they are, a regular file by path, anything else read once.
 
     Examples
     --------
-    >>> import io
-    >>> sniff(lambda: io.BytesIO("余额\\n1\\n".encode("gbk")), "t.csv", None)
-    ('csv', 'gb18030')
+    >>> src = open_source(b"a,b\\n", "t.csv")
+    >>> src.label, src.head(3)
+    ('t.csv', b'a,b')
     """
-    head = _read_head(opener, label)
-    if not head:
-        raise BranchFileError(label, "empty", "文件是空的(0 字节);请重新导出")
-    if head.startswith(b"PK\x03\x04"):
-        return "xlsx", None
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise BranchFileError(label, "old_excel", "这是旧版 Excel(.xls)文件,无法直接读取;" + _SAVE_AS)
-    if encoding is not None:
-        try:
-            codec = codecs.lookup(encoding).name
-        except LookupError:
-            raise BranchFileError(label, "bad_option", f"不认识编码“{encoding}”;可用 utf-8、gbk、gb18030") from None
-        bad = _decodes(opener, encoding)
-        if bad is not None:
-            raise BranchFileError(label, "encoding", f"文件不能按 {encoding} 解码(第 {bad + 1} 字节出错);去掉编码选项让程序自动识别,或{_SAVE_AS}")
-        return "csv", codec
-    if head.startswith(codecs.BOM_UTF8):
-        candidates = ["utf-8-sig"]
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
-    elif head.count(0) > len(head) // 4:  # UTF-16 without a BOM: every other byte is 0
-        candidates = ["utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"]
-    else:
-        candidates = ["utf-8", "gb18030"]
-    for candidate in candidates:
-        if _decodes(opener, candidate) is None:
-            return "csv", candidate
-    raise BranchFileError(
-        label, "encoding", f"无法识别文件编码(不是 UTF-8,也不是 GBK/GB18030);{_SAVE_AS}"
-    )
-
-
-# -- rows of a CSV or an Excel sheet ------------------------------------------
-def _delimiter(opener: Callable[[], IO[bytes]], encoding: str) -> str:
-    with io.TextIOWrapper(opener(), encoding=encoding, newline="") as f:
-        for _ in range(_LINES_SEARCHED):
-            line = f.readline()
-            if not line:
-                break
-            counts = {d: line.count(d) for d in (",", "\t", ";", "|")}
-            best = max(counts, key=counts.get)
-            if counts[best]:  # the first line with a separator (a title line may have none)
-                return best
-    return ","
-
-
-def csv_rows(opener: Callable[[], IO[bytes]], encoding: str, label: str) -> Rows:
-    """The rows of a CSV, the cell separator (``,`` tab ``;`` ``|``) taken from the first line that has one."""
-    delimiter = _delimiter(opener, encoding)
-    with io.TextIOWrapper(opener(), encoding=encoding, newline="") as f:
-        reader = csv.reader(f, delimiter=delimiter)
-        row = 0
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as err:
-                raise BranchFileError(
-                    label, "unreadable", f"第 {row + 1} 行附近无法按 CSV 读取({err});多半是引号没有配对,请检查该行"
-                ) from None
-            row += 1
-            yield row, cells
-
-
-def xlsx_rows(opener: Callable[[], IO[bytes]], sheet: str | None, label: str) -> tuple[str, Rows]:
-    """The name of the sheet read (the first by default) and its rows, cells as Excel stores them."""
-    from openpyxl import load_workbook
-
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        label = name or "数据"
+        return Source(label, label, data=bytes(source))
+    path, label = Path(source), str(source)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = load_workbook(opener(), read_only=True, data_only=True)
-    except Exception as err:  # any parser error of a damaged file
-        raise BranchFileError(label, "unreadable", f"不是有效的 Excel .xlsx 文件({type(err).__name__});{_SAVE_AS}") from None
-    if sheet is None:
-        ws = book.worksheets[0]
-    elif sheet in book.sheetnames:
-        ws = book[sheet]
-    else:
-        names = "、".join(f"“{n}”" for n in book.sheetnames)
-        book.close()
-        raise BranchFileError(label, "no_sheet", f"没有名为“{sheet}”的工作表;工作表有:{names},请从中选一张(命令行:--sheet 工作表名)")
-
-    def rows() -> Rows:
-        try:
-            for row, cells in enumerate(ws.iter_rows(min_row=1, values_only=True), 1):
-                yield row, list(cells)
-        except Exception as err:  # a damaged sheet
-            raise BranchFileError(label, "unreadable", f"工作表“{ws.title}”已损坏,读到一半出错({type(err).__name__});{_SAVE_AS}") from None
-        finally:
-            book.close()
-
-    return ws.title, rows()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise BranchFileError(label, "not_found", "找不到这个文件；请检查文件名和所在的文件夹") from None
+    except OSError as err:
+        raise BranchFileError(label, "unreadable", f"无法读取文件（{_os_problem(err)}）") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise BranchFileError(label, "unreadable", "这是一个文件夹，不是文件；请给出导出文件本身")
+    display = name or path.name
+    if not stat.S_ISREG(st.st_mode):
+        return Source(label, display, data=_read_stream(path, label))
+    if st.st_size > MAX_FILE_BYTES:
+        raise BranchFileError(
+            label, "too_large", f"文件有 {st.st_size / 2**30:.1f} GB，超过 {MAX_FILE_BYTES // 2**30} GB 的上限；请按网点或月份分开导出"
+        )
+    return Source(label, display, path=path, stamp=_stamp(st))
 
 
-# -- cells ----------------------------------------------------------------------
-def cell_text(value: Any) -> str:
-    """A cell as text: Excel numbers without a spurious ``.0``, dates in ISO form, None as ``""``."""
-    if value is None:
-        return ""
-    if value.__class__ is str:
-        return value
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ").removesuffix(" 00:00:00")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    return str(value)
+def sniff_kind(source: Source) -> str:
+    """``"xlsx"`` or ``"csv"``; an empty file, an old ``.xls`` or a known non-table file raises.
+
+    Examples
+    --------
+    >>> sniff_kind(open_source("余额\\n1\\n".encode("gbk"), "t.csv"))
+    'csv'
+    """
+    head = source.head()
+    if not head:
+        raise BranchFileError(source.label, "empty", "文件是空的（0 字节）；请重新导出")
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise BranchFileError(
+            source.label, "old_excel", "这是旧版 Excel（.xls）文件或加了密码的 Excel 文件，无法直接读取；请在 Excel 中去掉密码，" + SAVE_AS
+        )
+    for signature, what in _SIGNATURES:
+        if head.startswith(signature):
+            raise BranchFileError(source.label, "unreadable", f"这是{what}，不是表格；请给出导出的 CSV 或 .xlsx 文件")
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1024].lower()
+    if start.startswith((b"<html", b"<!doctype html", b"<table")) or b"urn:schemas-microsoft-com:office:spreadsheet" in head.lower():
+        raise BranchFileError(
+            source.label, "unreadable",
+            "这是网页（HTML）或 XML 表格格式的导出（扩展名常是 .xls），不是 CSV 或 .xlsx；请在 Excel 中打开它，"
+            "“另存为”CSV UTF-8 或 .xlsx 后再试",
+        )
+    return "csv"

@@ -23,8 +23,12 @@ starting or ending with an apostrophe, unique ignoring case).
 A cell value is ``str``, ``int``, ``Decimal``, :class:`Number` (exact decimal
 text) or ``None`` (an empty cell); a number's format comes from its column's
 style.  Characters that XML 1.0 cannot
-hold are replaced by ``\ufffd``, and text longer than Excel's 32,767-character
-limit is cut.
+hold are replaced by ``\ufffd``, and text longer than Excel's limit of 32,767
+UTF-16 units (what Excel counts: a character outside the Basic Multilingual
+Plane counts twice) is cut.
+
+A new file is created with the permissions the umask allows (like any file a
+program creates), and an existing file is never replaced unless asked.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from tiering_lib.errors import DataError
+from tiering_lib.io.output_files import new_temp_file, publish, refuse_existing
+from tiering_lib.io.xlsx_package import NS, NS_R, XML_HEAD, escape, package_parts, zip_entry
 
 __all__ = ["Sheet", "Number", "write_xlsx", "check_sheet_name", "STYLE", "MAX_ROWS"]
 
@@ -47,17 +53,8 @@ MAX_ROWS = 1_048_576
 _MAX_TEXT = 32_767
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Text that needs nothing done: no markup characters, no control characters, no space at either end.
-_PLAIN_TEXT = re.compile("[^\\s&<>\"\x00-\x1f\ud800-\udfff\ufffe\uffff](?:[^&<>\"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]{0,32760}[^\\s&<>\"\x00-\x1f\ud800-\udfff\ufffe\uffff])?")
-_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-_NS_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-
-
-def escape(text: str) -> str:
-    """Text as XML character data or attribute value."""
-    return text.translate(_ESCAPES)
-
+# (At most 16,383 characters: no more than 32,766 UTF-16 units, whatever the characters.)
+_PLAIN_TEXT = re.compile("[^\\s&<>\"\x00-\x1f\ud800-\udfff\ufffe\uffff](?:[^&<>\"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]{0,16381}[^\\s&<>\"\x00-\x1f\ud800-\udfff\ufffe\uffff])?")
 
 class Number(str):
     """A number already written as exact decimal text, e.g. ``Number("12345.67")``."""
@@ -90,18 +87,18 @@ def check_sheet_name(name: str) -> str:
 
     Examples
     --------
-    >>> check_sheet_name("客户明细(2)")
-    '客户明细(2)'
+    >>> check_sheet_name("客户明细（2）")
+    '客户明细（2）'
     >>> check_sheet_name("明细/2024")
     Traceback (most recent call last):
     ...
-    tiering_lib.errors.DataError: 工作表名“明细/2024”含有 Excel 不允许的字符 /;不能使用 [ ] : * ? / \\
+    tiering_lib.errors.DataError: 工作表名“明细/2024”含有 Excel 不允许的字符 /；不能使用 [ ] : * ? / \\
     """
     if not name or len(name) > 31:
-        raise DataError(f"工作表名“{name}”应有 1 到 31 个字符(现有 {len(name)} 个)")
+        raise DataError(f"工作表名“{name}”应有 1 到 31 个字符（现有 {len(name)} 个）")
     bad = sorted(set(name) & _BAD_SHEET_CHARS)
     if bad:
-        raise DataError(f"工作表名“{name}”含有 Excel 不允许的字符 {' '.join(bad)};不能使用 [ ] : * ? / \\")
+        raise DataError(f"工作表名“{name}”含有 Excel 不允许的字符 {' '.join(bad)}；不能使用 [ ] : * ? / \\")
     if name.startswith("'") or name.endswith("'"):
         raise DataError(f"工作表名“{name}”不能以单引号开头或结尾")
     return name
@@ -122,11 +119,28 @@ def _attr(style: int) -> str:
     return f' s="{style}"' if style else ""
 
 
+def cut_text(value: str, limit: int = _MAX_TEXT) -> str:
+    """``value`` cut to at most ``limit`` UTF-16 units (ending in "…" when cut), never inside a surrogate pair.
+
+    Examples
+    --------
+    >>> len(cut_text("😀" * 20_000).encode("utf-16-le")) // 2
+    32767
+    """
+    if len(value) <= limit // 2:
+        return value
+    units = value.encode("utf-16-le", "surrogatepass")
+    if len(units) // 2 <= limit:
+        return value
+    kept = units[: (limit - 1) * 2]
+    if 0xD8 <= kept[-1] <= 0xDB:  # the high half of a pair: drop it
+        kept = kept[:-2]
+    return kept.decode("utf-16-le", "surrogatepass") + "…"
+
+
 def _safe_text(value: str) -> str:
-    """Text as the content of ``<t>``: illegal characters replaced, escaped, cut at Excel's limit."""
-    if len(value) > _MAX_TEXT:
-        value = value[: _MAX_TEXT - 1] + "…"
-    return escape(_ILLEGAL.sub("\ufffd", value))
+    """Text as the content of ``<t>``: illegal characters replaced, cut at Excel's limit, escaped."""
+    return escape(cut_text(_ILLEGAL.sub("\ufffd", value)))
 
 
 def _text_cell(ref: str, value: str, attr: str) -> str:
@@ -146,7 +160,7 @@ def _sheet_parts(sheet: Sheet, progress: Callable[[str, int], None] | None) -> I
     width = max(len(sheet.header), len(sheet.styles), 1)
     letters = _column_letters(width)
     attrs = [_attr(STYLE[s]) for s in sheet.styles] + [""] * (width - len(sheet.styles))
-    yield _HEAD + f"<worksheet {_NS} {_NS_R}>"
+    yield XML_HEAD + f"<worksheet {NS} {NS_R}>"
     yield (
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
         'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
@@ -193,90 +207,25 @@ def _sheet_parts(sheet: Sheet, progress: Callable[[str, int], None] | None) -> I
     yield "</sheetData></worksheet>"
 
 
-_STYLES_XML = (
-    _HEAD + f"<styleSheet {_NS}>"
-    '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.000%"/></numFmts>'
-    '<fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/></font>'
-    '<font><b/><sz val="11"/><name val="等线"/><family val="2"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="5">'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    "</cellXfs>"
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    "</styleSheet>"
-)
-
-
-def _package_parts(names: list[str]) -> dict[str, str]:
-    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-    overrides = "".join(
-        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{ct}.worksheet+xml"/>'
-        for i in range(1, len(names) + 1)
-    )
-    sheets = "".join(
-        f'<sheet name="{escape(n)}" sheetId="{i}" r:id="rId{i}"/>'
-        for i, n in enumerate(names, 1)
-    )
-    rels = "".join(
-        f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        f'worksheet" Target="worksheets/sheet{i}.xml"/>'
-        for i in range(1, len(names) + 1)
-    )
-    rel_ns = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
-    doc = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    return {
-        "[Content_Types].xml": _HEAD
-        + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.main+xml"/>'
-        f'<Override PartName="/xl/styles.xml" ContentType="{ct}.styles+xml"/>'
-        f"{overrides}</Types>",
-        "_rels/.rels": _HEAD + f"<Relationships {rel_ns}>"
-        f'<Relationship Id="rId1" Type="{doc}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": _HEAD + f"<workbook {_NS} {_NS_R}><sheets>{sheets}</sheets></workbook>",
-        "xl/_rels/workbook.xml.rels": _HEAD + f"<Relationships {rel_ns}>{rels}"
-        f'<Relationship Id="rId{len(names) + 1}" Type="{doc}/styles" Target="styles.xml"/></Relationships>',
-        "xl/styles.xml": _STYLES_XML,
-    }
-
-
-def _entry(name: str):
-    import zipfile
-
-    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    # Fast compression (level 1): a ZipInfo does not inherit the archive's level.  The
-    # attribute is ``_compresslevel`` up to Python 3.12 and ``compress_level`` from 3.13.
-    for attribute in ("compress_level", "_compresslevel"):
-        try:
-            setattr(info, attribute, 1)
-            break
-        except AttributeError:
-            continue
-    return info
-
-
 def write_xlsx(
-    path: str | os.PathLike, sheets: Sequence[Sheet], progress: Callable[[str, int], None] | None = None
+    path: str | os.PathLike,
+    sheets: Sequence[Sheet],
+    progress: Callable[[str, int], None] | None = None,
+    overwrite: bool = False,
 ) -> Path:
     """Write worksheets to an ``.xlsx`` file, atomically (a failed write leaves no half file).
 
     Parameters
     ----------
     path : str or path
-        The file to write (replaced if it exists).
+        The file to write.
     sheets : sequence of Sheet
         In the order the workbook shows them; names are unique, at most 31 characters.
     progress : callable, optional
         ``progress(sheet_name, rows_written)``, about every 100,000 rows.
+    overwrite : bool
+        Replace ``path`` if it exists; by default an existing file is an error
+        (:class:`~tiering_lib.errors.TieringError`) and is left as it was.
 
     Returns
     -------
@@ -290,7 +239,6 @@ def write_xlsx(
     ...     openpyxl.load_workbook(p)["表"]["B2"].value
     1.5
     """
-    import tempfile
     import zipfile
 
     path = Path(path)
@@ -298,19 +246,20 @@ def write_xlsx(
     folded = [n.casefold() for n in names]
     twice = sorted({n for n, f in zip(names, folded) if folded.count(f) > 1})
     if twice:
-        raise DataError(f"工作表名重复(不区分大小写):{'、'.join(twice)}")
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx.part", dir=path.parent if str(path.parent) else None)
-    os.close(fd)
+        raise DataError(f"工作表名重复（不区分大小写）：{'、'.join(twice)}")
+    if not overwrite and path.exists():
+        raise refuse_existing(path)
+    fd, tmp = new_temp_file(path.parent, path.name)
     try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-            for name, xml in _package_parts(names).items():
-                zf.writestr(_entry(name), xml)  # fixed dates: the same report gives the same bytes
+        with os.fdopen(fd, "wb") as f, zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            for name, xml in package_parts(names).items():
+                zf.writestr(zip_entry(name), xml)  # fixed dates: the same report gives the same bytes
             for i, sheet in enumerate(sheets, 1):
-                with zf.open(_entry(f"xl/worksheets/sheet{i}.xml"), "w", force_zip64=True) as out:
+                with zf.open(zip_entry(f"xl/worksheets/sheet{i}.xml"), "w", force_zip64=True) as out:
                     for part in _sheet_parts(sheet, progress):
                         out.write(part.encode("utf-8"))
-        os.replace(tmp, path)
+        publish(tmp, path, overwrite)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
