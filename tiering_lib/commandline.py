@@ -32,8 +32,8 @@ EXIT_CODES: dict[int, str] = {
 
 _INVALID_CHOICE = re.compile(r"argument (.*?): invalid choice: '(.*?)' \(choose from (.*)\)")
 _MESSAGES = (
-    ("the following arguments are required", "缺少参数"),
-    ("unrecognized arguments", "不认识的参数"),
+    ("the following arguments are required: ", "缺少参数："),
+    ("unrecognized arguments: ", "不认识的参数："),
     ("expected one argument", "后面需要一个值"),
     ("invalid choice", "取值不在可选范围内"),
     ("choose from", "可选"),

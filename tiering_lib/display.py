@@ -132,9 +132,9 @@ class Table:
     Examples
     --------
     >>> import pandas as pd
-    >>> t = Table(pd.DataFrame({"户数(户)": [1234567], "章": ["03"]}))
+    >>> t = Table(pd.DataFrame({"户数（户）": [1234567], "章": ["03"]}))
     >>> print(t)
-     户数(户)  章
+        户数（户）  章
     1,234,567 03
     >>> "<th>0</th>" in t._repr_html_()
     False

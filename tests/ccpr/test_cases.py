@@ -133,7 +133,7 @@ def test_notebook_shows_every_case_with_its_model_answers(cases):
 
 BAD = {
     "not_yaml.yaml": ("", "不是有效的 YAML（第 4 行）"),
-    "not_mapping.yaml": ("", "应为一组“字段: 值”"),
+    "not_mapping.yaml": ("", "应为一组“字段：值”"),
     "Bad-Name.yaml": ("", "NN_<id>.yaml"),
     "missing_field.yaml": ("root_cause", "缺少字段 root_cause"),
     "unknown_field.yaml": ("titel", "是不是想写 title"),

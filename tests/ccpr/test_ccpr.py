@@ -39,7 +39,7 @@ def test_four_standards_in_the_decks_order():
 
 @pytest.mark.parametrize("alias, code", [
     ("convenient", "convenient"), ("Convenient", "convenient"), ("让客户更方便", "convenient"), ("方便", "convenient"),
-    ("亲切", "care"), ("CARE", "care"), ("个人化", "personalized"), (" 立即响应 ", "realtime"), ("立即响应(Realtime)", "realtime"),
+    ("亲切", "care"), ("CARE", "care"), ("个人化", "personalized"), (" 立即响应 ", "realtime"), ("立即响应（Realtime）", "realtime"),
 ])
 def test_standard_aliases(alias, code):
     assert tl.ccpr_standard(alias).code == code
@@ -227,16 +227,16 @@ def test_timeline_chart(cases):
     assert [t.get_text() for t in ax.get_yticklabels()] == list(lin.touchpoints)
     counts = {c.get_label(): len(c.get_offsets()) for c in ax.collections}
     assert counts == {"违背标准": 5, "做到标准": 0, "其他事件": 2}
-    assert ax.get_xlabel() == "经过时间(月)" and ax.get_title(loc="left") == lin.title
+    assert ax.get_xlabel() == "经过时间（月）" and ax.get_title(loc="left") == lin.title
     texts = [t.get_text() for t in ax.texts]
-    assert "四月才来电催缴(四月份)" in texts and not any("违背:" in t for t in texts)
+    assert "四月才来电催缴（四月份）" in texts and not any("违背：" in t for t in texts)
 
 
 def test_timeline_chart_of_a_scenario_names_standards():
     fig, ax = plt.subplots()
     assert tl.plot_case_timeline(tl.lin_scenario(call_month=2), ax=ax, show_standards=True) is ax
     _draw_without_warnings(ax)
-    assert any("做到:立即响应" in t.get_text() for t in ax.texts)
+    assert any("做到：立即响应" in t.get_text() for t in ax.texts)
 
 
 def test_radar_chart():

@@ -34,7 +34,7 @@ def test_plot_shares_bars_are_the_shares(suzhou_bands, three):
     widths = [round(p.get_width(), 3) for p in ax.patches]
     # display order A, B, C; households first, then amounts
     assert widths == [0.114, 12.247, 87.639, 9.535, 80.073, 10.392]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["A类客户(20万以上)", "B类客户(1-20万)", "C类客户(0-1万)"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A类客户（20万以上）", "B类客户（1-20万）", "C类客户（0-1万）"]
     assert ax.get_legend().get_texts()[0].get_text() == "户数占比"
     render(ax)
 

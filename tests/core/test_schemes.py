@@ -11,7 +11,7 @@ def test_builtin_schemes_shape(three, four, five):
     assert four.codes == ("D", "C", "B", "A2", "A1")
     assert four.thresholds == (1_000_000, 5_000_000, 20_000_000, 50_000_000)
     assert five.thresholds == (1_000_000, 5_000_000, 20_000_000, 100_000_000)
-    assert [t.name_zh for t in five.tiers] == ["0-1万(不含)", "1万-5万(不含)", "5万-20万(不含)", "20万-100万(不含)", "100万以上"]
+    assert [t.name_zh for t in five.tiers] == ["0-1万（不含）", "1万-5万（不含）", "5万-20万（不含）", "20万-100万（不含）", "100万以上"]
     assert [t.code for t in three.display_tiers()] == ["A", "B", "C"]
 
 
@@ -37,16 +37,16 @@ def spec(*tiers, **extra):
     "tiers, message",
     [
         ([], "tiers 应是不为空的层级列表"),
-        ([{"code": "A", "lower": 100}], "层级“A”:最低一层从 100 元开始,但必须从 0 开始"),
+        ([{"code": "A", "lower": 100}], "层级“A”：最低一层从 100 元开始，但必须从 0 开始"),
         ([{"code": "A", "lower": 0, "upper": 100}, {"code": "B", "lower": 200}], "层级“A”和层级“B”之间有空档"),
         ([{"code": "A", "lower": 0, "upper": 300}, {"code": "B", "lower": 200}], "层级“A”和层级“B”互相重叠"),
         ([{"code": "A", "lower": 0, "upper": 100}, {"code": "A", "lower": 100}], "层级代码“A”用了两次"),
-        ([{"code": "A", "lower": 0, "upper": 100}, {"code": "B", "lower": 100, "upper": 500}], "层级“B”:最高一层到 500 元为止"),
+        ([{"code": "A", "lower": 0, "upper": 100}, {"code": "B", "lower": 100, "upper": 500}], "层级“B”：最高一层到 500 元为止"),
         ([{"code": "A", "lower": 0}, {"code": "B", "lower": 0}], "都从 0 元开始"),
         ([{"code": "A", "lower": 0, "upper": 0}], "上限 0 元 不高于下限 0 元"),
         ([{"code": "A", "lower": "-5"}], "下限 lower 是负数"),
         ([{"code": "A", "lower": "abc"}], "金额“abc”不是数字"),
-        ([{"code": "A"}], "层级“A”:缺少下限 lower"),
+        ([{"code": "A"}], "层级“A”：缺少下限 lower"),
         ([{"code": "A", "lower": 0, "colour": "red"}], "不认识的键 “colour”"),
         ([{"code": "A", "lower": 0, "segment": "超高端"}], "客户级别“超高端”"),
         ([{"code": "A", "lower": 0, "upper": "1e400"}, {"code": "B", "lower": "1e400"}], "大得不合理"),
@@ -77,7 +77,7 @@ def test_with_thresholds(three):
     moved = three.with_thresholds([1_000_000, 30_000_000])
     assert moved.tier("A").lower == 30_000_000 and moved.tier("B").upper == 30_000_000
     assert moved.tier("C").name_zh == three.tier("C").name_zh
-    assert moved.tier("A").name_zh == "A类(30万以上)"
+    assert moved.tier("A").name_zh == "A类（30万以上）"
     with pytest.raises(tl.SchemeError):
         three.with_thresholds([30_000_000, 1_000_000])
     with pytest.raises(tl.SchemeError):
@@ -104,7 +104,7 @@ def test_load_scheme_errors_name_the_file(tmp_path):
         tl.load_scheme(bad)
     broken = tmp_path / "broken.yaml"
     broken.write_text("tiers: [", encoding="utf-8")
-    with pytest.raises(tl.SchemeError, match="broken.yaml:不是有效的 YAML"):
+    with pytest.raises(tl.SchemeError, match="broken.yaml：不是有效的 YAML"):
         tl.load_scheme(broken)
     with pytest.raises(tl.SchemeError, match="无法读取方案文件"):
         tl.load_scheme(tmp_path / "missing.yaml")

@@ -43,7 +43,7 @@ def test_hand_table(three):
     assert t.household_share("C") == Fraction(2, 5)
     assert t.average_balance("A") == Fraction(600_000)
     rows = t.rows()
-    assert [r["label"] for r in rows] == ["A类客户(20万以上)", "B类客户(1-20万)", "C类客户(0-1万)", "合计"]
+    assert [r["label"] for r in rows] == ["A类客户（20万以上）", "B类客户（1-20万）", "C类客户（0-1万）", "合计"]
     assert rows[-1]["amount_wan"] == Decimal("122.009999")
 
 
@@ -52,19 +52,19 @@ def test_display_layout(three):
     t = tl.table_from_bands(three, [2, 1, 1], [1_000, 2_000_000, 30_000_000])
     d = t.to_display()
     assert list(d.columns) == list(COLUMNS)
-    assert list(d.index) == ["A类客户(20万以上)", "B类客户(1-20万)", "C类客户(0-1万)", "合计"]
-    assert d.loc["A类客户(20万以上)", "金额(万元)"] == "30.00"
-    assert d.loc["A类客户(20万以上)", "户数占比"] == "25.000%"
-    assert d.loc["合计", "户数(户)"] == "4"
-    assert d.loc["C类客户(0-1万)", "户均余额(元)"] == "5"
+    assert list(d.index) == ["A类客户（20万以上）", "B类客户（1-20万）", "C类客户（0-1万）", "合计"]
+    assert d.loc["A类客户（20万以上）", "金额（万元）"] == "30.00"
+    assert d.loc["A类客户（20万以上）", "户数占比"] == "25.000%"
+    assert d.loc["合计", "户数（户）"] == "4"
+    assert d.loc["C类客户（0-1万）", "户均余额（元）"] == "5"
     f = t.to_frame()
-    assert f.loc["合计", "金额(万元)"] == Decimal("32.001")
+    assert f.loc["合计", "金额（万元）"] == Decimal("32.001")
     assert "<table" in t._repr_html_()
 
 
 def test_empty_tier_average_is_dash(three):
     t = tl.table_from_bands(three, [1, 0, 0], [100, 0, 0])
-    assert t.to_display().loc["A类客户(20万以上)", "户均余额(元)"] == "—"
+    assert t.to_display().loc["A类客户（20万以上）", "户均余额（元）"] == "—"
     assert t.average_balance("A") is None
 
 

@@ -23,7 +23,7 @@ def test_help_prints_help_and_changes_nothing(tmp_path):
     learner = _previous_build(tmp_path)
     result = run("editions", "--help", cwd=tmp_path)
     assert result.returncode == 0
-    assert "用法:python -m tiering_lib editions" in result.stdout and "--source" in result.stdout
+    assert "用法：python -m tiering_lib editions" in result.stdout and "--source" in result.stdout
     assert (learner / "00_导读.ipynb").read_text(encoding="utf-8") == "{}"  # not deleted, not rebuilt
 
 
@@ -39,7 +39,7 @@ def test_a_folder_with_other_files_is_left_alone(tmp_path):
     (learner / "我的笔记.docx").write_bytes(b"mine")
     result = run("editions", "--source", str(ROOT / "notebooks"), cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.startswith("错误:") and "为免误删" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("错误：") and "为免误删" in result.stderr and len(result.stderr.splitlines()) == 1
     assert (learner / "我的笔记.docx").read_bytes() == b"mine"
 
 
@@ -52,4 +52,4 @@ def test_a_source_without_notebooks_is_refused(tmp_path):
 def test_an_unknown_command_exits_2_with_one_chinese_line(tmp_path):
     result = run("editon", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.splitlines() == ["错误:命令“editon”不在可选范围内;可选:tier、editions、lab(用 --help 查看用法)"]
+    assert result.stderr.splitlines() == ["错误：命令“editon”不在可选范围内；可选：tier、editions、lab（用 --help 查看用法）"]

@@ -61,6 +61,6 @@ def test_help_in_chinese_from_a_folder_with_chinese_and_spaces(tmp_path):
     folder.mkdir()
     result = subprocess.run([sys.executable, "-m", "tiering_lib", "lab", "--help"], cwd=folder,
                             capture_output=True, text=True, encoding="utf-8", timeout=60)
-    assert result.returncode == 0 and "用法:python -m tiering_lib lab" in result.stdout
+    assert result.returncode == 0 and "用法：python -m tiering_lib lab" in result.stdout
     assert "--trainer" in result.stdout and "我的练习" in result.stdout
     assert not (folder / "我的练习").exists()  # help changes nothing

@@ -22,7 +22,7 @@ BUILDER = re.compile(
     r"tl\.(exercise|threshold_explorer|balance_lookup|queue_explorer|contribution_explorer|deposit_profit_explorer"
     r"|case_quiz|lin_explorer|self_assessment_explorer|upload_branch_export)\("
 )
-VERDICTS = ("正确!", "正确！", "答对了", "tl-feedback", "tl-exercise-feedback")
+VERDICTS = ("正确！", "正确！", "答对了", "tl-feedback", "tl-exercise-feedback")
 
 
 def _learner(path):

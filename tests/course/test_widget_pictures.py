@@ -39,7 +39,7 @@ def test_builder_returns_the_live_widget_with_its_static_picture(name, small_pop
     assert bundle["text/plain"] == PLAIN_TEXT and repr(widget) == PLAIN_TEXT
     html = bundle["text/html"]
     assert 'class="tl-static-picture"' in html and "Shift + Enter" in html
-    assert "VBox(" not in html and "(控件)" not in html  # every part drawn, nothing left as a repr
+    assert "VBox(" not in html and "（控件）" not in html  # every part drawn, nothing left as a repr
     if name in WITH_CHART:
         assert "data:image/png;base64," in html
 
@@ -60,11 +60,11 @@ def test_an_invalid_threshold_order_hides_the_stale_table_and_chart(small_popula
     picture = explorer._repr_mimebundle_()["text/html"]
     assert "<table" not in picture and "data:image/png" not in picture and "门槛顺序不对" in picture
     b_slider.value = 2
-    assert table.layout.display is None and message.value == "" and "B类：2万-20万(不含)" in table.value
+    assert table.layout.display is None and message.value == "" and "B类：2万-20万（不含）" in table.value
 
 
 def test_explorer_labels_every_tier_the_same_way(small_population):
     table = tl.explorer_table(small_population, tl.builtin_scheme("core_four_class"), [1, 5, 20, 60])
     assert [t.name_zh for t in table.scheme.tiers] == [
-        "D类：0-1万(不含)", "C类：1万-5万(不含)", "B类：5万-20万(不含)", "A2类：20万-60万(不含)", "A1类：60万以上",
+        "D类：0-1万（不含）", "C类：1万-5万（不含）", "B类：5万-20万（不含）", "A2类：20万-60万（不含）", "A1类：60万以上",
     ]

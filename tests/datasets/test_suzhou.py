@@ -36,7 +36,7 @@ def test_comparison_detects_a_wrong_digit(suzhou_bands, three):
     tampered = tl.table_from_bands(three, rebuilt.households, (rebuilt.amounts[0] + 100_000, *rebuilt.amounts[1:]))
     cmp = tl.compare_with_published(tampered, tl.load_published("suzhou_classes"))
     assert not cmp.all_match
-    assert {c["label"] for c in cmp.mismatches} >= {"C类客户(0-1万)"}
+    assert {c["label"] for c in cmp.mismatches} >= {"C类客户（0-1万）"}
 
 
 def test_derived_average_balances(suzhou_bands):

@@ -13,7 +13,7 @@ from helpers.exports import RAW_ID, RAW_NAME, RAW_PHONE, ROOT, csv_bytes, make_b
 from tiering_lib.io import cli, row_reader
 
 ROWS = [
-    ["客户号", "客户姓名", "证件号码", "手机号码", "存款余额(元)"],
+    ["客户号", "客户姓名", "证件号码", "手机号码", "存款余额（元）"],
     ["K1", RAW_NAME, RAW_ID, RAW_PHONE, "500.00"],  # C under suzhou_three_class
     ["K2", "测试乙", "", "", "2万"],  # B
     ["K3", "测试丙", "", "", "300,000.00"],  # A
@@ -45,14 +45,14 @@ def test_report_is_written_with_three_sheets(export, tmp_path):
     book = openpyxl.load_workbook(out, read_only=True)
     assert book.sheetnames == ["分层汇总", "客户明细", "问题数据"]
     summary = list(book["分层汇总"].iter_rows(values_only=True))
-    assert summary[0] == ("类别", "金额(万元)", "金额占比", "户数(户)", "户数占比", "户均余额(元)")
+    assert summary[0] == ("类别", "金额（万元）", "金额占比", "户数（户）", "户数占比", "户均余额（元）")
     assert [(r[0], r[3]) for r in summary[1:5]] == [
-        ("A类客户(20万以上)", 1), ("B类客户(1-20万)", 1), ("C类客户(0-1万)", 1), ("合计", 3)
+        ("A类客户（20万以上）", 1), ("B类客户（1-20万）", 1), ("C类客户（0-1万）", 1), ("合计", 3)
     ]
     assert summary[4][1] == 32.05  # 30万 + 2万 + 500元, in 万元
     customers = list(book["客户明细"].iter_rows(values_only=True))
     assert customers[0] == ("行号", "客户号", "姓名（已脱敏）", "证件号（已脱敏）", "手机号（已脱敏）", "余额（元）", "层级", "层级名称")
-    assert customers[1] == (2, "K1", "欧***", "910***********1234", "106****5678", 500, "C", "C类客户(0-1万)")
+    assert customers[1] == (2, "K1", "欧***", "910***********1234", "106****5678", 500, "C", "C类客户（0-1万）")
     assert [r[6] for r in customers[1:]] == ["C", "B", "A"]
     problems = list(book["问题数据"].iter_rows(values_only=True))
     assert [(r[0], r[1]) for r in problems[1:]] == [(5, "余额为负数"), (6, "合计/小计行")]
@@ -66,7 +66,7 @@ def test_default_output_goes_to_the_current_folder(export, tmp_path):
     assert run.returncode == 0, run.stderr
     assert (work / "网点导出_分层报告.xlsx").exists()
     again = tier(str(export), cwd=work)  # the report is there now: kept, unless --force
-    assert again.returncode == 1 and again.stderr.startswith("错误:报告文件") and "--force" in again.stderr
+    assert again.returncode == 1 and again.stderr.startswith("错误：报告文件") and "--force" in again.stderr
     assert tier(str(export), "--force", cwd=work).returncode == 0
 
 
@@ -76,7 +76,7 @@ def test_out_never_replaces_an_existing_file_without_force(export, tmp_path):
     run = tier(str(export), "--out", str(original))
     assert run.returncode == 1 and run.stdout == ""
     assert run.stderr.strip() == (
-        f"错误:报告文件“{original}”已存在，没有覆盖它；请换一个文件名（命令行：--out 新文件名.xlsx），"
+        f"错误：报告文件“{original}”已存在，没有覆盖它；请换一个文件名（命令行：--out 新文件名.xlsx），"
         "确实要覆盖时请明确要求（命令行：--force）"
     )
     assert original.read_bytes() == b"the branch's own workbook"
@@ -162,14 +162,14 @@ def test_unusable_input_is_one_line_and_no_traceback(export, tmp_path, args, mes
     assert run.returncode == 1
     assert run.stdout == ""
     lines = run.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("错误:") and message in lines[0], run.stderr
+    assert len(lines) == 1 and lines[0].startswith("错误：") and message in lines[0], run.stderr
     assert "Traceback" not in run.stderr
 
 
 def test_help_is_chinese():
     run = tier("--help")
     assert run.returncode == 0
-    for text in ("用法:", "分层汇总", "客户明细", "问题数据", "--scheme", "--unit", "--sheet", "--out", "退出码"):
+    for text in ("用法：", "分层汇总", "客户明细", "问题数据", "--scheme", "--unit", "--sheet", "--out", "退出码"):
         assert text in run.stdout
     assert "usage:" not in run.stdout and "show this help" not in run.stdout
 
@@ -178,7 +178,7 @@ def test_help_is_chinese():
 def test_wrong_command_line_exits_2_with_one_chinese_line(args):
     run = tier(*args)
     assert run.returncode == 2
-    assert len(run.stderr.splitlines()) == 1 and run.stderr.startswith("错误:")
+    assert len(run.stderr.splitlines()) == 1 and run.stderr.startswith("错误：")
 
 
 def test_tier_is_listed_by_the_main_command():

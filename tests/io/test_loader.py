@@ -235,8 +235,8 @@ def test_header_synonyms(header, field):
 
 
 def test_explicit_mapping_chooses_between_two_balance_columns():
-    rows = [["客户号", "存款余额", "日均余额(万元)"], ["K1", "100", "2"]]
-    assert load(csv_bytes(rows), columns={"余额": "日均余额(万元)"}).balances.tolist() == [2_000_000]
+    rows = [["客户号", "存款余额", "日均余额（万元）"], ["K1", "100", "2"]]
+    assert load(csv_bytes(rows), columns={"余额": "日均余额（万元）"}).balances.tolist() == [2_000_000]
     assert load(csv_bytes(rows), columns={"balance": "存款余额"}).balances.tolist() == [10_000]
 
 
@@ -250,12 +250,12 @@ def test_mapping_can_say_a_field_is_absent():
     "header, unit, expected",
     [
         ("余额", None, 150),
-        ("余额(万元)", None, 1_500_000),
+        ("余额（万元）", None, 1_500_000),
         ("余额（万元）", None, 1_500_000),
         ("余额/万元", None, 1_500_000),
-        ("余额(元)", None, 150),
+        ("余额（元）", None, 150),
         ("余额", "万元", 1_500_000),
-        ("余额(万元)", "元", 150),
+        ("余额（万元）", "元", 150),
     ],
 )
 def test_unit_from_header_or_option(header, unit, expected):
@@ -264,12 +264,12 @@ def test_unit_from_header_or_option(header, unit, expected):
 
 
 def test_explicit_unit_against_header_is_noted():
-    result = load(csv_bytes([["客户号", "余额(万元)"], ["K1", "1.5"]]), unit="元")
-    assert any("表头“余额(万元)”写的单位是万元" in n for n in result.notes)
+    result = load(csv_bytes([["客户号", "余额（万元）"], ["K1", "1.5"]]), unit="元")
+    assert any("表头“余额（万元）”写的单位是万元" in n for n in result.notes)
 
 
 def test_cell_unit_wins_over_column_unit():
-    result = load(csv_bytes([["客户号", "余额(万元)"], ["K1", "500元"], ["K2", "2"]]))
+    result = load(csv_bytes([["客户号", "余额（万元）"], ["K1", "500元"], ["K2", "2"]]))
     assert result.balances.tolist() == [50_000, 2_000_000]
 
 

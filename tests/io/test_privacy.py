@@ -64,13 +64,13 @@ def test_mask_id_card_of_passports_and_of_text(raw, masked):
 @pytest.mark.parametrize(
     "text, raw",
     [
-        ("身份证号:910101199003071234", "910101199003071234"),
+        ("身份证号：910101199003071234", "910101199003071234"),
         ("证件 910101 19900307 1234 已核", "910101 19900307 1234"),
         ("ID 9101-0119-9003-0712-34", "9101-0119-9003-0712-34"),
         ("旧证 910101900307123", "910101900307123"),
         ("手机 106.1234.5678", "106.1234.5678"),
         ("手机+86 106 1234 5678", "106 1234 5678"),
-        ("座机(0512)65123456转8001", "65123456"),
+        ("座机（0512）65123456转8001", "65123456"),
         ("电话 021-6512-3456", "021-6512-3456"),
         ("卡号6222 0212 3456 7890 123", "6222 0212 3456 7890 123"),
         ("卡号 6222021234567890", "6222021234567890"),
@@ -145,8 +145,8 @@ def test_an_id_keeps_only_its_first_three_and_last_four(number):
 
 @given(
     number=st.from_regex(r"1[0-9]{10}", fullmatch=True),
-    before=st.text(alphabet="客户电话:, ab", max_size=5),
-    after=st.text(alphabet="客户电话:, ab", max_size=5),
+    before=st.text(alphabet="客户电话：， ab", max_size=5),
+    after=st.text(alphabet="客户电话：， ab", max_size=5),
 )
 def test_mask_text_hides_any_mobile_number(number, before, after):
     masked = tl.mask_text(before + number + after)
@@ -289,7 +289,7 @@ def _id_number(draw):
     digits = "9" + "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=16, max_size=16))) + draw(st.sampled_from("0123456789X"))
     sep = draw(_SEP)
     text = digits[:6] + sep + digits[6:14] + sep + digits[14:] if draw(st.booleans()) else digits
-    return draw(st.sampled_from(["", "身份证:", "证件号 "])) + text, digits
+    return draw(st.sampled_from(["", "身份证：", "证件号 "])) + text, digits
 
 
 @st.composite

@@ -102,12 +102,12 @@ def test_summary_sheet_is_the_distribution_table(result, tmp_path):
     sheets = tl.read_report(report.save(tmp_path / "报告.xlsx"))
     assert list(sheets) == ["分层汇总", "客户明细", "问题数据"]
     summary = sheets["分层汇总"]
-    assert summary.columns.tolist() == ["类别", "金额(万元)", "金额占比", "户数(户)", "户数占比", "户均余额(元)"]
+    assert summary.columns.tolist() == ["类别", "金额（万元）", "金额占比", "户数（户）", "户数占比", "户均余额（元）"]
     # Display order A1, A2, B, C, D then 合计 (hand-computed: 60万, 30万, 0, 2万, 500元).
-    assert summary["户数(户)"].tolist() == [1, 1, 0, 1, 1, 4]
-    assert summary["金额(万元)"].tolist() == [60, 30, 0, 2, 0.05, 92.05]
+    assert summary["户数（户）"].tolist() == [1, 1, 0, 1, 1, 4]
+    assert summary["金额（万元）"].tolist() == [60, 30, 0, 2, 0.05, 92.05]
     assert summary["类别"].iloc[-1] == "合计"
-    assert summary["户均余额(元)"].tolist() == [600000, 300000, "—", 20000, 500, 230125]
+    assert summary["户均余额（元）"].tolist() == [600000, 300000, "—", 20000, 500, 230125]
     assert summary["金额占比"].iloc[0] == pytest.approx(60 / 92.05, abs=5e-7)
 
 
@@ -115,7 +115,7 @@ def test_summary_notes(result, tmp_path):
     path = tl.tier_report(result).save(tmp_path / "报告.xlsx")
     ws = openpyxl.load_workbook(path)["分层汇总"]
     notes = [ws.cell(r, 1).value for r in range(9, ws.max_row + 1)]
-    assert notes[0] == "分层方案：零售业务客户分层核心体系(A/B/C/D,A类以50万再分)"
+    assert notes[0] == "分层方案：零售业务客户分层核心体系（A/B/C/D,A类以50万再分）"
     assert "读取 5 行：接受 4 行，拒绝 1 行（见“问题数据”表）" in notes
     assert "文件共 6 行：第 1 行是表头，数据 5 行" in notes
     assert "已脱敏的列：“姓名”（只保留第一个字）" in notes
@@ -156,7 +156,7 @@ def test_report_of_a_file_with_every_row_rejected(tmp_path):
     result = tl.load_branch_export(csv_bytes([["客户号", "余额"], ["K1", "x"]]), name="坏.csv")
     sheets = tl.read_report(tl.tier_report(result).save(tmp_path / "报告.xlsx"))
     assert sheets["客户明细"].empty
-    assert sheets["分层汇总"]["户数(户)"].tolist() == [0, 0, 0, 0, 0, 0]
+    assert sheets["分层汇总"]["户数（户）"].tolist() == [0, 0, 0, 0, 0, 0]
 
 
 def test_tier_report_refuses_a_non_scheme(result):

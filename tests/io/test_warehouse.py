@@ -64,7 +64,7 @@ def test_rejected_rows_are_counted_by_reason_and_conserved(tmp_path):
         assert r.table.total_amount == 10_000 + 0 + 1_200 + 50 + 1_000_000_000_000
         assert "读取 15 行 = 接受 5 行 + 拒绝 10 行" in r.summary_line()
         assert r.summary()["行数"].tolist()[:3] == [15, 5, 10]
-        assert "  拒绝：余额是科学计数法(精度已丢失) 1 行" in r.messages()
+        assert "  拒绝：余额是科学计数法（精度已丢失） 1 行" in r.messages()
 
 
 def test_summary_workbook_holds_the_details_while_they_fit(tmp_path):
@@ -76,7 +76,7 @@ def test_summary_workbook_holds_the_details_while_they_fit(tmp_path):
     details = sheets["客户明细"].sort_values("客户号")
     assert details["客户号"].tolist() == ["1", "3", "5"]
     assert details["层级"].tolist() == ["C", "B", "A"]
-    assert [str(v) for v in details["余额(元)"]] == ["1.0", "20000.0", "300000.0"]
+    assert [str(v) for v in details["余额（元）"]] == ["1.0", "20000.0", "300000.0"]
     problems = sheets["问题数据"].sort_values("客户号")
     assert problems["原因"].tolist() == ["余额为空", "余额为负数"]
     assert [o.format for o in r.outputs] == ["xlsx", "xlsx", "xlsx"]
@@ -102,7 +102,7 @@ def test_details_beyond_the_sheet_limit_go_to_parquet_beside_the_summary(tmp_pat
         message = next(m for m in r.messages() if "客户明细有 16 行" in m)
         assert "超过 Excel 一张工作表能放的 3 行" in message and "Parquet" in message and str(accepted) in message
     (schema, rows), (_, problems) = written["duckdb"]
-    assert [(c[0], c[1]) for c in schema] == [("客户号", "BIGINT"), ("余额(分)", "BIGINT"), ("层级", "VARCHAR")]
+    assert [(c[0], c[1]) for c in schema] == [("客户号", "BIGINT"), ("余额（分）", "BIGINT"), ("层级", "VARCHAR")]
     assert rows[:2] == [(1, 100, "D"), (2, 200, "D")] and len(rows) == 16
     assert problems == [(k, None, "余额为空") for k in (5, 10, 15, 20)]
     assert written["memory"] == written["duckdb"]
@@ -129,9 +129,9 @@ def test_auto_uses_memory_for_small_inputs_and_duckdb_beyond_the_budget(tmp_path
 
 
 def test_columns_and_unit_are_found_from_their_names(tmp_path):
-    path = write_parquet(tmp_path / "w.parquet", [150, 2_000_000], "元", balance="存款余额(元)", ident="客户编号")
+    path = write_parquet(tmp_path / "w.parquet", [150, 2_000_000], "元", balance="存款余额（元）", ident="客户编号")
     r = tl.tier_warehouse(path, "suzhou_three_class", engine="duckdb")
-    assert (r.input.balance_column, r.input.id_column, r.input.unit, r.input.kind) == ("存款余额(元)", "客户编号", "元", "decimal")
+    assert (r.input.balance_column, r.input.id_column, r.input.unit, r.input.kind) == ("存款余额（元）", "客户编号", "元", "decimal")
     assert r.table.amounts == (150, 2_000_000, 0)
     fen = write_parquet(tmp_path / "f.parquet", [150], "分", balance="balance_fen", ident=None)
     assert tl.tier_warehouse(fen, "suzhou_three_class").input.unit == "分"

@@ -91,7 +91,7 @@ def test_contribution_totals_add_up(book, visit_cost, spread):
     assert tl.customer_contribution(book, demand_only).spread_revenue.tolist() == expected
     by_class = c.by_class()
     assert by_class["客户数"].iloc[:-1].sum() == by_class.loc["合计", "客户数"] == book.n
-    assert by_class["成本中心(户)"].iloc[:-1].sum() == int(c.cost_centre.sum())
+    assert by_class["成本中心（户）"].iloc[:-1].sum() == int(c.cost_centre.sum())
     assert (c.by_tier()["客户数"].iloc[:-1].sum()) == book.n
     expected_abc = tl.abc_classes(c.contribution, a.threshold_b, a.threshold_a)
     assert c.abc.tolist() == expected_abc.tolist()
@@ -107,7 +107,7 @@ def test_branch_totals_and_cost_centres():
     table = c.by_tier()
     parts = [c.contribution[book.tier == t] for t in ("A1", "A2", "B", "C", "D")]
     assert sum(int(v) for p in parts for v in p) == c.total()
-    assert table.loc["合计", "成本中心(户)"] == int(c.cost_centre.sum())
+    assert table.loc["合计", "成本中心（户）"] == int(c.cost_centre.sum())
     d = book.tier == "D"
     assert int((c.cost_centre & d).sum()) > 0.9 * int(d.sum())  # most small accounts cost more than they earn
     assert not c.cost_centre[book.tier == "A1"].any()
@@ -123,7 +123,7 @@ def test_relationship_price_by_hand():
     with pytest.raises(tl.DataError, match="class"):
         tl.relationship_price(1500, "D", 0)
     table = tl.pricing_table()
-    assert table.loc["柜台跨行汇款(每笔)", "重点客户·10年"] == "4.50"
+    assert table.loc["柜台跨行汇款（每笔）", "重点客户·10年"] == "4.50"
 
 
 def test_scenario_reads_slider_floats_exactly():

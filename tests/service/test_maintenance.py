@@ -68,7 +68,7 @@ def test_low_information_asks_for_the_missing_fields():
     info = [f == "姓名" for f in FIELDS]
     b = mini_book([{"holdings": {"活期": 30_000}, "rm": "RM01", "since": 100, "info": info}])
     (task,) = tl.due_tasks(b, SETTINGS)
-    assert "补充:联系电话、风险测评结果、联系地址" in task.note
+    assert "补充：联系电话、风险测评结果、联系地址" in task.note
 
 
 def test_plan_by_hand_capacity_and_carry_over():
@@ -91,7 +91,7 @@ def test_plan_by_hand_capacity_and_carry_over():
     summary = plan.summary()
     assert summary["到期待办"].tolist() == [3, 3, 2] and summary["顺延"].tolist() == [2, 2, 1]
     frame = plan.to_frame()
-    assert frame["顺延(天)"].tolist() == [0, 1, 1]
+    assert frame["顺延（天）"].tolist() == [0, 1, 1]
     assert frame["应联系"].tolist() == ["今天", "逾期 3 天", "第2天"]
 
 

@@ -29,7 +29,7 @@ def test_waiting_times_curves_reach_100_percent():
     lines = [l for l in ax.get_lines() if l.get_label().endswith("客户")]
     assert [l.get_label() for l in lines] == ["高端客户", "中端客户", "普通客户"]
     assert all(abs(l.get_ydata()[-1] - 100) < 1e-9 for l in lines)
-    assert ax.get_xlabel() == "等候时间(分钟)"
+    assert ax.get_xlabel() == "等候时间（分钟）"
 
 
 def test_vip_comparison_bars_are_the_tables_means():
@@ -37,7 +37,7 @@ def test_vip_comparison_bars_are_the_tables_means():
     t = tl.compare_vip_window(cfg, days=2)
     ax = tl.plot_vip_comparison(t)
     _draw(ax)
-    assert [float(p.get_height()) for p in ax.patches] == t["平均等候(分钟)"].tolist()
+    assert [float(p.get_height()) for p in ax.patches] == t["平均等候（分钟）"].tolist()
 
 
 def test_contribution_charts():

@@ -135,7 +135,7 @@ def test_default_queue_from_the_branch_book():
     result.check()
     table = result.summary()
     assert table["到达人次"].sum() == result.n
-    assert table["关门时仍在排队(人次)"].sum() == int(result.queued_at_close.sum())
+    assert table["关门时仍在排队（人次）"].sum() == int(result.queued_at_close.sum())
     assert result.overtime_minutes() >= 0
 
 
@@ -151,4 +151,4 @@ def test_compare_vip_window_uses_the_same_customers():
     t = tl.compare_vip_window(cfg, days=3)
     assert t["贵宾窗口"].tolist() == ["关", "关", "开", "开"]
     off = tl.simulate_queue(cfg.with_changes(vip_window=False), days=3).summary()
-    assert t.iloc[1]["平均等候(分钟)"] == off.loc["普通客户", "平均等候(分钟)"]
+    assert t.iloc[1]["平均等候（分钟）"] == off.loc["普通客户", "平均等候（分钟）"]

@@ -135,7 +135,7 @@ class Case:
         return self.timeline[-1].at - self.timeline[0].at
 
     def __repr__(self) -> str:
-        return f"<案例 {self.id}:{self.title}({self.source_label})>"
+        return f"<案例 {self.id}：{self.title}（{self.source_label}）>"
 
     def _repr_html_(self) -> str:
         from tiering_lib.ccpr.case_display import story_html

@@ -42,7 +42,7 @@ def timeline_figsize(n_touchpoints: int) -> tuple[float, float]:
 
 
 def _annotation(event: Any, show_standards: bool) -> str:
-    text = f"{event.label}({event.when})"
+    text = f"{event.label}（{event.when}）"
     if show_standards:
         if event.breaks:
             text += "\n违背：" + "、".join(ccpr_standard(c).short_zh for c in event.breaks)

@@ -62,8 +62,8 @@ class CcprStandard:
 
     @property
     def label_zh(self) -> str:
-        """Short name with the English word, e.g. ``'方便(Convenient)'``."""
-        return f"{self.short_zh}({self.name_en})"
+        """Short name with the English word, e.g. ``'方便（Convenient）'``."""
+        return f"{self.short_zh}（{self.name_en}）"
 
 
 #: The four standards in the deck's order.
@@ -151,7 +151,7 @@ def ccpr_standard(name: Any) -> CcprStandard:
     key = str(name).strip()
     code = _ALIASES.get(key) or _ALIASES.get(key.lower())
     if code is None:
-        known = "、".join(f"{s.code}({s.short_zh})" for s in CCPR_STANDARDS)
+        known = "、".join(f"{s.code}（{s.short_zh}）" for s in CCPR_STANDARDS)
         raise TieringError(f"unknown CCPR standard {name!r}; use one of {known}")
     return next(s for s in CCPR_STANDARDS if s.code == code)
 

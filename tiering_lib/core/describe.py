@@ -22,13 +22,13 @@ def describe_concentration(table: DistributionTable) -> str:
     >>> import tiering_lib as tl
     >>> three = tl.reaggregate(tl.load_suzhou_bands(), tl.builtin_scheme("suzhou_three_class"))
     >>> print(describe_concentration(three).splitlines()[0])
-    A类客户(20万以上):0.114% 的户数持有 9.535% 的余额。
+    A类客户（20万以上）：0.114% 的户数持有 9.535% 的余额。
     """
     lines = []
     for tier in table.scheme.display_tiers():
         hh = format_percent(to_decimal(table.household_share(tier.code)), 3)
         amt = format_percent(to_decimal(table.amount_share(tier.code)), 3)
-        lines.append(f"{tier.name_zh}:{hh} 的户数持有 {amt} 的余额。")
+        lines.append(f"{tier.name_zh}：{hh} 的户数持有 {amt} 的余额。")
     return "\n".join(lines)
 
 
@@ -42,7 +42,7 @@ def scheme_frame(scheme: TierScheme):
     Examples
     --------
     >>> import tiering_lib as tl
-    >>> scheme_frame(tl.builtin_scheme("core_four_class")).loc["A1", "下限(元,含)"]
+    >>> scheme_frame(tl.builtin_scheme("core_four_class")).loc["A1", "下限（元，含）"]
     '500,000'
     """
     import pandas as pd

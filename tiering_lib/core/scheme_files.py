@@ -175,7 +175,7 @@ def load_scheme(path: str | Path) -> TierScheme:
         spec = _parse(text, suffix)
     except Exception as err:  # parser errors of three libraries
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise SchemeError(f"{path}：不是有效的 {suffix[1:].upper()}({first})") from None
+        raise SchemeError(f"{path}：不是有效的 {suffix[1:].upper()}（{first}）") from None
     try:
         return scheme_from_dict(spec)
     except SchemeError as err:

@@ -245,8 +245,8 @@ def _check_bounds(name: str, ordered: tuple[Tier, ...]) -> None:
         if low.upper != high.lower:
             what = "之间有空档，其间的余额不属于任何一层" if low.upper < high.lower else "互相重叠，而每笔余额只能属于一层"
             raise SchemeError(
-                f"方案“{name}”：{pair}{what}(“{low.code}”到 {_yuan(low.upper)}为止，"
-                f"“{high.code}”从 {_yuan(high.lower)}开始)"
+                f"方案“{name}”：{pair}{what}（“{low.code}”到 {_yuan(low.upper)}为止，"
+                f"“{high.code}”从 {_yuan(high.lower)}开始）"
             )
     top = ordered[-1]
     if top.upper is not None:

@@ -84,7 +84,7 @@ def quote_identifier(name: str | Sequence[str], dialect: str = "duckdb") -> str:
     Examples
     --------
     >>> quote_identifier('余额 "元" 2')
-    '“余额 ”“元”“ 2”'
+    '"余额 ""元"" 2"'
     >>> quote_identifier(["db", "a`b"], "spark")
     '`db`.`a``b`'
     """
@@ -168,9 +168,9 @@ def scheme_case_sql(
     >>> from tiering_lib import builtin_scheme
     >>> print(scheme_case_sql(builtin_scheme("suzhou_three_class"), "余额", unit="元"))
     CASE
-      WHEN “余额” >= 0.00 AND “余额” < 10000.00 THEN 'C'
-      WHEN “余额” >= 10000.00 AND “余额” < 200000.00 THEN 'B'
-      WHEN “余额” >= 200000.00 THEN 'A'
+      WHEN "余额" >= 0.00 AND "余额" < 10000.00 THEN 'C'
+      WHEN "余额" >= 10000.00 AND "余额" < 200000.00 THEN 'B'
+      WHEN "余额" >= 200000.00 THEN 'A'
     END
     """
     if labels not in ("code", "name", "index"):
@@ -284,10 +284,10 @@ def checked_sql(
     >>> print(checked_sql(["wh", "customers"], "余额", keep=["客户号"]))
     SELECT
       CASE
-        WHEN “余额” IS NULL THEN 'missing_balance'
-        WHEN “余额” < 0 THEN 'negative'
+        WHEN "余额" IS NULL THEN 'missing_balance'
+        WHEN "余额" < 0 THEN 'negative'
       END AS reason,
-      “余额” AS amount, “客户号” AS kept_0
+      "余额" AS amount, "客户号" AS kept_0
     FROM "wh"."customers"
     """
     extra = "".join(f", {quote_identifier(k, dialect)} AS kept_{i}" for i, k in enumerate(keep))

@@ -188,9 +188,9 @@ _KIND = {
     "number_type": "数字",
     "tuple_type": "列表（每项一行、以“- ”开头，或写成 [甲， 乙]）",
     "list_type": "列表（每项一行、以“- ”开头，或写成 [甲， 乙]）",
-    "dict_type": "一组“字段： 值”",
-    "model_type": "一组“字段： 值”",
-    "model_attributes_type": "一组“字段： 值”",
+    "dict_type": "一组“字段：值”",
+    "model_type": "一组“字段：值”",
+    "model_attributes_type": "一组“字段：值”",
 }
 
 

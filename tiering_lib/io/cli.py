@@ -68,7 +68,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--unit", choices=("元", "万元"),
-        help="余额列的单位；默认取表头里写的单位（如“余额(万元)”），没写则为元",
+        help="余额列的单位；默认取表头里写的单位（如“余额（万元）”），没写则为元",
     )
     p.add_argument("--sheet", metavar="NAME", help="Excel 文件中要读取的工作表（默认第一张没有隐藏的工作表）")
     p.add_argument(
@@ -177,7 +177,7 @@ def tier_command(argv: Sequence[str], stdout: TextIO | None = None, stderr: Text
     Examples
     --------
     >>> tier_command(["不存在的文件.csv", "--out", "不会写出.xlsx"], stderr=sys.stdout)
-    错误:不存在的文件.csv：找不到这个文件；请检查文件名和所在的文件夹
+    错误：不存在的文件.csv：找不到这个文件；请检查文件名和所在的文件夹
     1
     """
     parser = ChineseParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG)

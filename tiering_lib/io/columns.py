@@ -232,7 +232,7 @@ def resolve_columns(header: Sequence[object], mapping: Mapping[str, str | None] 
 
     Examples
     --------
-    >>> plan = resolve_columns(["客户编号", "户名", "日均余额(万元)", "备注"])
+    >>> plan = resolve_columns(["客户编号", "户名", "日均余额（万元）", "备注"])
     >>> plan.index, plan.unit, plan.roles
     ({'customer_id': 0, 'name': 1, 'balance': 2}, '万元', ('customer_id', 'name', 'balance', 'text'))
     """

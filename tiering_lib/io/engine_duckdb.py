@@ -52,7 +52,7 @@ def read_header(path: Path) -> list[str]:
 def _failure(inp: WarehouseInput, err: Exception) -> DataError:
     # The engine's own message may quote a line of the file (customer data): name only its type.
     return DataError(
-        f"{inp.name}：DuckDB 无法读取这个文件({type(err).__name__})；Parquet 文件请确认没有损坏，"
+        f"{inp.name}：DuckDB 无法读取这个文件（{type(err).__name__}）；Parquet 文件请确认没有损坏，"
         "CSV 文件请确认是 UTF-8 编码、逗号分隔、第一行是表头、每行格数与表头相同"
     )
 

@@ -80,7 +80,7 @@ def spark_session(master: str | None = None):
         session = builder.getOrCreate()
     except Exception as err:  # pyspark raises its own runtime errors when Java is missing
         raise DataError(
-            f"无法启动 Spark({type(err).__name__})；请确认已安装 Java 17 或更高版本(java -version)，"
+            f"无法启动 Spark（{type(err).__name__}）；请确认已安装 Java 17 或更高版本（java -version），"
             f"集群地址“{master}”可以连通"
         ) from err
     session.sparkContext.setLogLevel("ERROR")
@@ -119,7 +119,7 @@ class SparkEngine:
     def _failure(self, inp: WarehouseInput, err: Exception) -> DataError:
         # Spark's own message may quote data from the file: name only its type.
         return DataError(
-            f"{inp.name}：Spark 无法读取或处理这个文件({type(err).__name__})；Parquet 文件请确认没有损坏，"
+            f"{inp.name}：Spark 无法读取或处理这个文件（{type(err).__name__}）；Parquet 文件请确认没有损坏，"
             "CSV 文件请确认是 UTF-8 编码、逗号分隔、第一行是表头、每行格数与表头相同"
         )
 

@@ -33,10 +33,10 @@ ENGINES = ("auto", "memory", "duckdb", "spark")
 #: Column names of the per-customer details (Chinese, as in the branch report).
 DETAIL_LABELS = {
     "id": "客户号",
-    "balance": "余额(元)",
+    "balance": "余额（元）",
     "code": "层级",
     "name": "层级名称",
-    "raw": "余额(原文)",
+    "raw": "余额（原文）",
     "reason": "原因",
 }
 
@@ -44,7 +44,7 @@ DETAIL_LABELS = {
 
 def detail_labels(unit: str) -> dict[str, str]:
     """:data:`DETAIL_LABELS` with the Parquet balance column named by its unit, e.g. ``余额(分)``."""
-    return {**DETAIL_LABELS, "amount": f"余额({unit})"}
+    return {**DETAIL_LABELS, "amount": f"余额（{unit}）"}
 
 
 #: Bytes of memory the in-memory engine needs per byte of input on disk (measured on the synthetic data:

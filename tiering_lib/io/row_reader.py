@@ -49,7 +49,7 @@ def _is_total(text: str) -> bool:
     if not text or text[0] not in _TOTAL_FIRST:  # the common case, kept fast
         return False
     t = text.replace(" ", "").replace("\u3000", "").lower()
-    return t.startswith(_TOTAL_WORDS) or t.rstrip(":：") in _TOTAL_EN
+    return t.startswith(_TOTAL_WORDS) or t.rstrip("：：") in _TOTAL_EN
 
 
 def _amount_detail(reason: str, value: Any) -> str:

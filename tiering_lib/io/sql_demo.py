@@ -122,10 +122,10 @@ def compare_sql_with_table(rows: Sequence[Sequence[Any]], table: DistributionTab
         names.append(name)
         records.append(
             {
-                "户数(SQL)": f"{int(n):,}",
-                "户数(工具库)": f"{lib_n:,}",
-                "金额(元，SQL)": format_amount(fen, "元", 2),
-                "金额(元，工具库)": format_amount(lib_fen, "元", 2),
+                "户数（SQL）": f"{int(n):,}",
+                "户数（工具库）": f"{lib_n:,}",
+                "金额（元，SQL）": format_amount(fen, "元", 2),
+                "金额（元，工具库）": format_amount(lib_fen, "元", 2),
                 "是否一致": "一致" if (int(n), fen) == (lib_n, lib_fen) else "不同",
             }
         )

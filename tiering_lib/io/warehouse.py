@@ -79,7 +79,7 @@ class WarehouseResult:
     def summary_line(self) -> str:
         """``文件(引擎)：读取 N 行 = 接受 A 行 + 拒绝 R 行`` (Chinese)."""
         return (
-            f"{self.input.name}({self.engine} 引擎)：读取 {self.rows_read:,} 行 = "
+            f"{self.input.name}（{self.engine} 引擎）：读取 {self.rows_read:,} 行 = "
             f"接受 {self.n_accepted:,} 行 + 拒绝 {self.n_rejected:,} 行"
         )
 

@@ -109,7 +109,7 @@ def locate(source: str | Path) -> WarehouseInput:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise DataError(
-            f"{path.name}：数据仓库的输入应是 Parquet(.parquet)或 CSV(.csv)文件；"
+            f"{path.name}：数据仓库的输入应是 Parquet（.parquet）或 CSV（.csv）文件；"
             "网点导出的 Excel 文件请用 tl.load_branch_export 读取"
         )
     size = path.stat().st_size
@@ -161,7 +161,7 @@ def _pick(columns: Sequence[str], wanted: str | None, synonyms: Sequence[str], w
     keys = {normalize_header(s)[0] for s in synonyms}
     hits = [c for c in columns if _key(c) in keys]
     if what == "余额" and len(hits) > 1:
-        raise DataError(f"{source}：有 {len(hits)} 列都像余额({'、'.join(hits)})；请指定用哪一列作余额")
+        raise DataError(f"{source}：有 {len(hits)} 列都像余额（{'、'.join(hits)}）；请指定用哪一列作余额")
     return hits[0] if hits else None
 
 
@@ -205,8 +205,8 @@ def plan_columns(
         category = "text"
     if category == "float":
         raise DataError(
-            f"{base.name}：余额列“{balance}”是浮点数({types[balance]})，无法保证精确到分；"
-            "请在数据仓库中把余额存为 DECIMAL(38,2)(元)或 BIGINT(分)后再导出"
+            f"{base.name}：余额列“{balance}”是浮点数（{types[balance]}），无法保证精确到分；"
+            "请在数据仓库中把余额存为 DECIMAL(38,2)（元）或 BIGINT（分）后再导出"
         )
     if category == "other":
         raise DataError(f"{base.name}：余额列“{balance}”的类型是 {types[balance]}，不是数字；请检查列名")

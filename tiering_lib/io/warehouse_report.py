@@ -59,11 +59,11 @@ class Output:
             return f"已写出分层汇总：{self.path}"
         if self.format == "xlsx":
             return f"{label} {self.rows:,} 行在汇总文件的“{label}”工作表中"
-        folder = "文件夹(Spark 写出的分块文件)" if self.path.is_dir() else "文件"
+        folder = "文件夹（Spark 写出的分块文件）" if self.path.is_dir() else "文件"
         return (
             f"{label}有 {self.rows:,} 行，超过 Excel 一张工作表能放的 {DETAIL_ROW_LIMIT:,} 行，"
-            f"已另存为 Parquet {folder}：{self.path}(可用 DuckDB、pandas 或 Spark 读取；"
-            + ("余额保持数据中的原单位，层级只写代码，代码对应的名称见汇总表)" if self.what == "accepted" else "每行写明原因)")
+            f"已另存为 Parquet {folder}：{self.path}（可用 DuckDB、pandas 或 Spark 读取；"
+            + ("余额保持数据中的原单位，层级只写代码，代码对应的名称见汇总表）" if self.what == "accepted" else "每行写明原因）")
         )
 
 
@@ -84,7 +84,7 @@ def summary_notes(
     n_rejected = sum(rejected.values())
     lines = [
         f"分层方案：{scheme.title_zh}",
-        f"数据文件：{inp.name}({inp.format}，余额列“{inp.balance_column}”，单位 {inp.unit})",
+        f"数据文件：{inp.name}（{inp.format}，余额列“{inp.balance_column}”，单位 {inp.unit}）",
         f"分层引擎：{engine}",
         f"读取 {rows_read:,} 行：接受 {rows_read - n_rejected:,} 行，拒绝 {n_rejected:,} 行",
     ]
@@ -121,7 +121,7 @@ def _clear(paths: list[Path], overwrite: bool) -> None:
     existing = [p for p in paths if p.exists()]
     if existing and not overwrite:
         names = "、".join(str(p) for p in existing)
-        raise DataError(f"{names} 已经存在；请换一个报告文件名，或明确要求覆盖(overwrite=True)")
+        raise DataError(f"{names} 已经存在；请换一个报告文件名，或明确要求覆盖（overwrite=True）")
     for p in existing:
         shutil.rmtree(p) if p.is_dir() else p.unlink()
 

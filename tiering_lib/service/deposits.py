@@ -202,7 +202,7 @@ def profit_by_profile(assumptions: DepositAssumptions | None = None):
 
     Examples
     --------
-    >>> profit_by_profile().loc["均匀增长", "第二年利润(亿元)"]
+    >>> profit_by_profile().loc["均匀增长", "第二年利润（亿元）"]
     Decimal('7.61')
     """
     import pandas as pd

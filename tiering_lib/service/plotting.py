@@ -71,7 +71,7 @@ def plot_vip_comparison(table: Any, ax=None):
     --------
     >>> import pandas as pd
     >>> t = pd.DataFrame({"贵宾窗口": ["关", "开"], "客户级别": ["普通客户", "普通客户"],
-    ...                   "平均等候(分钟)": [5.0, 6.0], "90%的客户不超过(分钟)": [9.0, 11.0]})
+    ...                   "平均等候（分钟）": [5.0, 6.0], "90%的客户不超过（分钟）": [9.0, 11.0]})
     >>> ax = plot_vip_comparison(t)
     >>> [float(p.get_height()) for p in ax.patches]
     [5.0, 6.0]

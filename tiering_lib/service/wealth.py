@@ -219,7 +219,7 @@ def cross_sell_suggestions(book: Any, customer_id: str) -> CrossSellSuggestion:
             continue
         why = unsuitable_reason(p["line"], int(book.aum[row]), level, valid)
         (offers if why is None else not_now).append((p["line"], p["reason"] if why is None else why))
-    assessment = f"C{level}({'在有效期内' if valid else '已过有效期'})" if level else "没有做过"
+    assessment = f"C{level}（{'在有效期内' if valid else '已过有效期'}）" if level else "没有做过"
     return CrossSellSuggestion(customer_id, segment, held, tuple(offers), tuple(seg["services"]), tuple(not_now),
                                assessment)
 
