@@ -23,7 +23,7 @@ body {{ font-family: "{family}"; }}</style>
 _RENDER = """async ([sources, family]) => {
   await document.fonts.load('16px "' + family + '"', '中文');
   mermaid.initialize({startOnLoad: false, securityLevel: 'strict', theme: 'neutral',
-                      fontFamily: '"' + family + '", sans-serif', flowchart: {htmlLabels: true}});
+                      fontFamily: '"' + family + '", sans-serif', flowchart: {htmlLabels: true, wrappingWidth: 400}});
   const out = {};
   for (const [id, code] of Object.entries(sources)) {
     try { out[id] = (await mermaid.render(id, code)).svg; }
