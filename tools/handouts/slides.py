@@ -31,7 +31,7 @@ function fitSlides() {
   });
 }
 Reveal.initialize({hash: true, width: 1280, height: 720, margin: 0.03, center: false, slideNumber: 'c/t',
-                   transition: 'fade', plugins: [RevealNotes]}).then(fitSlides);
+                   transition: 'fade', transitionSpeed: 'fast', plugins: [RevealNotes]}).then(fitSlides);
 </script>"""
 
 
