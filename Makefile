@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NB     ?= notebooks/*.ipynb
 
-.PHONY: lab lab-trainer test bench notebooks editions lock wheelhouse clean help
+.PHONY: lab lab-trainer test bench notebooks editions slides handouts slide-types lock wheelhouse clean help
 
 help:
 	@echo "make lab        安装环境，在中文 JupyterLab 中打开学员版（练习文件夹“我的练习”，从 00_导读 开始）"
@@ -17,6 +17,8 @@ help:
 	@echo "make bench      运行性能基准 (benchmarks on the full-scale synthetic population)"
 	@echo "make notebooks  从头运行笔记本并保存输出 (re-execute notebooks, store outputs)"
 	@echo "make editions   生成学员版和讲师版 (build the learner and trainer editions)"
+	@echo "make slides     每章一套离线幻灯片 build/slides/ (a reveal.js deck per chapter, offline)"
+	@echo "make handouts   离线讲义网页、PDF、速查卡、案例册、讲师手册 build/handouts/ (site, PDFs, card, booklet, guide)"
 	@echo "make wheelhouse 为离线安装准备全部 wheel (every pinned wheel for Windows, macOS, Linux)"
 
 $(STAMP): pyproject.toml requirements/constraints.txt
@@ -35,7 +37,7 @@ lab: $(STAMP)
 lab-trainer: $(STAMP)
 	$(BIN)/python -m tiering_lib lab --trainer
 
-test: $(STAMP)
+test: $(STAMP) $(NPM_STAMP)
 	@# build matplotlib's font cache first: on a new machine its "building the font cache" message
 	@# would otherwise land in the first notebook's stored-output comparison
 	@$(BIN)/python -c "import matplotlib.font_manager"
@@ -49,6 +51,25 @@ notebooks: $(STAMP)
 
 editions: $(STAMP)
 	$(BIN)/python -m tiering_lib editions --source notebooks --out build/editions
+
+# Slides and handouts (tools/handouts/): reveal.js and mermaid come from the npm packages pinned in
+# tools/handouts/package-lock.json, installed by `npm ci` (needs Node.js and npm); Chromium prints the PDFs.
+HANDOUTS := PYTHONPATH=tools $(BIN)/python -m handouts
+NPM_STAMP := tools/handouts/node_modules/.installed
+
+$(NPM_STAMP): tools/handouts/package.json tools/handouts/package-lock.json
+	cd tools/handouts && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $(NPM_STAMP)
+
+slides: $(STAMP) $(NPM_STAMP)
+	$(HANDOUTS) slides
+
+handouts: $(STAMP) $(NPM_STAMP)
+	$(HANDOUTS) handouts
+
+# After editing a notebook: give every cell its slide type again (tests check they are up to date).
+slide-types: $(STAMP)
+	$(HANDOUTS) slide-types
 
 # Refresh the exact versions after changing dependencies in pyproject.toml: every package CI installs, plus
 # what Windows and macOS learners' installs add (tools/lock.py).

@@ -31,3 +31,20 @@ def five():
 def pop_small(suzhou_bands):
     """The synthetic Suzhou population at 1:100 (74,395 households)."""
     return tl.synthesize_population(suzhou_bands, scale=100)
+
+
+
+@pytest.fixture(scope="session")
+def built_handouts():
+    """``make handouts`` once per session (build/handouts); yields the output folder."""
+    from helpers.handouts import build
+
+    return build("handouts")
+
+
+@pytest.fixture(scope="session")
+def built_slides():
+    """``make slides`` once per session (build/slides); yields the output folder."""
+    from helpers.handouts import build
+
+    return build("slides")
