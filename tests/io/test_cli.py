@@ -185,7 +185,7 @@ def test_tier_is_listed_by_the_main_command():
     run = subprocess.run([sys.executable, "-m", "tiering_lib"], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0
     listed = [line.split()[0] for line in run.stdout.splitlines() if line.startswith("    ")]
-    assert listed[:2] == ["tier", "editions"]
+    assert listed[:3] == ["tier", "migrate", "editions"]
 
 
 def test_help_lists_every_exit_code_the_command_can_return():

@@ -65,7 +65,7 @@ class AlertRule:
     on_lost: bool = True
 
     def __post_init__(self) -> None:
-        share = Fraction(self.drop_share)
+        share = Fraction(self.drop_share).limit_denominator(10**6)  # whole-number comparisons stay within int64
         if not 0 <= share < 1:
             raise DataError(f"下降比例应在 0 到 100% 之间（不含 100%），现在是 {float(share):.0%}")
         object.__setattr__(self, "drop_share", share)
@@ -112,6 +112,9 @@ class TierMigration:
         """Tier codes in scheme order: the matrices' rows (then 新增) and columns (then 流失)."""
         return self.scheme.codes
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_watch_cache", {})
+
     def household_matrix(self) -> np.ndarray:
         """Households: ``(n + 1) × (n + 1)``; row ``n`` is 新增, column ``n`` is 流失.
 
@@ -133,18 +136,16 @@ class TierMigration:
     def balance_matrix(self) -> list[list[int]]:
         """Balances in 分, laid out as :meth:`household_matrix`: this month's, last month's for 流失."""
         n = len(self.codes)
-        out = [[0] * (n + 1) for _ in range(n + 1)]
         old, new = self.pairs[:, 0], self.pairs[:, 1]
-        cells = [(self.old_tier[old], self.new_tier[new], self.new_balances[new]),
-                 (self.old_tier[self.lost], np.full(self.lost.size, n), self.old_balances[self.lost]),
-                 (np.full(self.added.size, n), self.new_tier[self.added], self.new_balances[self.added])]
-        for rows, cols, values in cells:
-            for r in range(n + 1):
-                for c in range(n + 1):
-                    mask = (rows == r) & (cols == c)
-                    if mask.any():
-                        out[r][c] += exact_sum(values[mask])
-        return out
+        rows = np.concatenate([self.old_tier[old], self.old_tier[self.lost], np.full(self.added.size, n)])
+        cols = np.concatenate([self.new_tier[new], np.full(self.lost.size, n), self.new_tier[self.added]])
+        values = np.concatenate([self.new_balances[new], self.old_balances[self.lost], self.new_balances[self.added]])
+        cell = rows * (n + 1) + cols
+        order = np.argsort(cell, kind="stable")
+        cell, values = cell[order], values[order]
+        edges = np.searchsorted(cell, np.arange((n + 1) ** 2 + 1))
+        sums = [exact_sum(values[edges[k]:edges[k + 1]]) for k in range((n + 1) ** 2)]
+        return [sums[r * (n + 1):(r + 1) * (n + 1)] for r in range(n + 1)]
 
     # -- who moved ----------------------------------------------------------------------------
     def steps(self) -> np.ndarray:
@@ -167,20 +168,27 @@ class TierMigration:
         month's balance) and ``reasons`` (Chinese).
         """
         rule = rule or AlertRule()
+        if rule not in self._watch_cache:
+            self._watch_cache[rule] = self._watch_list(rule)
+        return list(self._watch_cache[rule])
+
+    def _watch_list(self, rule: AlertRule) -> list[dict]:
+        codes = self.codes
         first = rule.first_watched(self.scheme)
+        old, new = self.pairs[:, 0], self.pairs[:, 1]
+        before, after = self.old_balances[old], self.new_balances[new]
+        share = rule.drop_share
+        # fell by more than the share: (before - after) / before > p/q, in whole numbers (no float)
+        fell = (before > 0) & ((before - after) * share.denominator > before * share.numerator)
+        dropped = self.new_tier[new] < self.old_tier[old] if rule.on_tier_drop else np.zeros(old.size, dtype=bool)
         out = []
-        for old, new in self.pairs.tolist():
-            if self.old_tier[old] < first:
-                continue
-            before, after = int(self.old_balances[old]), int(self.new_balances[new])
-            reasons = []
-            share = Fraction(before - after, before) if before else Fraction(0)
-            if share > rule.drop_share:
-                reasons.append(f"余额下降超过 {float(rule.drop_share):.0%}")
-            if rule.on_tier_drop and self.new_tier[new] < self.old_tier[old]:
-                reasons.append(f"降级（{self.codes[self.old_tier[old]]}→{self.codes[self.new_tier[new]]}）")
-            if reasons:
-                out.append({"old": old, "new": new, "fall": before - after, "share": share, "reasons": reasons})
+        for k in np.flatnonzero((self.old_tier[old] >= first) & (fell | dropped)).tolist():
+            o, w, b, a = int(old[k]), int(new[k]), int(before[k]), int(after[k])
+            reasons = [f"余额下降超过 {float(share):.0%}"] if fell[k] else []
+            if dropped[k]:
+                reasons.append(f"降级（{codes[self.old_tier[o]]}→{codes[self.new_tier[w]]}）")
+            out.append({"old": o, "new": w, "fall": b - a, "share": Fraction(b - a, b) if b else Fraction(0),
+                        "reasons": reasons})
         if rule.on_lost:
             for old in self.lost.tolist():
                 if self.old_tier[old] >= first:

@@ -86,7 +86,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="不显示进度")
 
 
-def _scheme(value: str) -> TierScheme:
+def scheme_from_option(value: str) -> TierScheme:
     if value in builtin_scheme_names():
         return builtin_scheme(value)
     path = Path(value)
@@ -99,7 +99,7 @@ def _scheme(value: str) -> TierScheme:
     )
 
 
-def _columns(pairs: Sequence[str]) -> dict[str, str] | None:
+def columns_from_options(pairs: Sequence[str]) -> dict[str, str] | None:
     mapping = {}
     for pair in pairs:
         field, sep, header = pair.partition("=")
@@ -109,7 +109,7 @@ def _columns(pairs: Sequence[str]) -> dict[str, str] | None:
     return mapping or None
 
 
-def _progress(stderr: TextIO, quiet: bool) -> tuple[Callable[[int], None] | None, Callable[[str, int], None] | None]:
+def progress_printers(stderr: TextIO, quiet: bool) -> tuple[Callable[[int], None] | None, Callable[[str, int], None] | None]:
     if quiet:
         return None, None
 
@@ -138,10 +138,10 @@ def _output(args: argparse.Namespace, source: Path) -> Path:
 def _tier(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     source = Path(args.input)
     out = _output(args, source)
-    on_read, on_write = _progress(stderr, args.quiet)
-    scheme = _scheme(args.scheme)
+    on_read, on_write = progress_printers(stderr, args.quiet)
+    scheme = scheme_from_option(args.scheme)
     result = load_branch_export(
-        source, columns=_columns(args.column), unit=args.unit, sheet=args.sheet,
+        source, columns=columns_from_options(args.column), unit=args.unit, sheet=args.sheet,
         encoding=args.encoding, progress=on_read, keep_text_columns=args.keep_text_columns,
     )
     if on_read is not None and result.rows_read >= row_reader.PROGRESS_EVERY:
@@ -150,7 +150,7 @@ def _tier(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         path = tier_report(result, scheme).save(out, progress=on_write, overwrite=args.force)
     except OSError as err:
         raise TieringError(
-            f"无法写入报告 {out}（{_why(err)}）；请确认文件夹存在、可以写入，报告没有在 Excel 中打开"
+            f"无法写入报告 {out}（{write_error_reason(err)}）；请确认文件夹存在、可以写入，报告没有在 Excel 中打开"
         ) from None
     print(
         f"已写出报告 {path}：接受 {result.n_accepted:,} 行，拒绝 {result.n_rejected:,} 行（方案 {scheme.name}）",
@@ -159,7 +159,7 @@ def _tier(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-def _why(err: OSError) -> str:
+def write_error_reason(err: OSError) -> str:
     reasons = {errno.ENOENT: "文件夹不存在", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
                errno.ENOSPC: "磁盘已满", errno.EROFS: "只读的文件系统", errno.EISDIR: "这是一个文件夹"}
     return reasons.get(err.errno, f"系统错误 {errno.errorcode.get(err.errno, type(err).__name__)}")

@@ -110,6 +110,7 @@ def load_branch_export(
     name: str | None = None,
     progress: Callable[[int], None] | None = None,
     keep_text_columns: bool = False,
+    pseudonym_secret: bytes | None = None,
 ) -> LoadResult:
     """Read a branch export; accept or reject every row, masking personal data.
 
@@ -139,6 +140,10 @@ def load_branch_export(
         Show free-text and unrecognised columns (备注, 说明, 地址 …) in
         rejected rows, with personal numbers masked; by default they are
         hidden whole, since names inside text cannot be found.
+    pseudonym_secret : bytes, optional
+        Key of the pseudonyms that replace personal customer numbers; random
+        for each read by default.  Pass the same secret when two files must
+        be matched by customer (tier migration); it never leaves the process.
 
     Returns
     -------
@@ -175,7 +180,7 @@ def load_branch_export(
         records.width = width = _width(header, plan, kind)
         col_unit = unit or plan.unit or "元"
         records.row_like = _row_like(plan, width, col_unit)
-        masker = RowMasker(plan, KeyMasker(plan.key_is_personal), keep_text_columns)
+        masker = RowMasker(plan, KeyMasker(plan.key_is_personal, pseudonym_secret), keep_text_columns)
         reader = RowReader(plan, masker, width, col_unit, text_cells=kind == "csv",
                            encoding=lambda: f" {lines.encoding_name} " if lines else "")
         reader.read(it, progress)

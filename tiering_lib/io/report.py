@@ -42,11 +42,12 @@ DEFAULT_SCHEME = "core_four_class"
 _BATCH = 65_536
 
 
-def _yuan(fen: int) -> Number:
+def yuan(fen: int) -> Number:
+    """An amount in 分 as exact 元 for a sheet cell, e.g. ``yuan(123456)`` → ``Number("1234.56")``."""
     return Number(f"{fen // 100}.{fen % 100:02d}")
 
 
-def _parts(name: str, n: int) -> list[tuple[str, int, int]]:
+def parts(name: str, n: int) -> list[tuple[str, int, int]]:
     """Sheets of ``n`` rows within Excel's limit: ``(name, start, stop)``, the first one even when empty."""
     per = MAX_ROWS - 1
     return [(name + (f"（{k // per + 1}）" if k else ""), k, min(k + per, n)) for k in range(0, max(n, 1), per)]
@@ -114,7 +115,7 @@ class TierReport:
             texts = zip(*(list(c.iter_range(begin, end)) for c in cols)) if cols else iter(tuple, None)
             rows, balances = r.row_numbers[begin:end].tolist(), r.balances[begin:end].tolist()
             for row, fen, i, shown in zip(rows, balances, idx, texts):
-                yield [row, *shown, _yuan(fen), codes[i], names[i]]
+                yield [row, *shown, yuan(fen), codes[i], names[i]]
 
     def _problem_rows(self, start: int, stop: int) -> Iterator[list[object]]:
         for r in self.result.rejected[start:stop]:
@@ -134,14 +135,14 @@ class TierReport:
         widths = [9] + [20] * (len(head) - 4) + [16, 8, 24]
         customers = [
             Sheet(name, head, self._customer_rows(a, b), styles, widths)
-            for name, a, b in _parts(SHEET_NAMES[1], self.result.n_accepted)
+            for name, a, b in parts(SHEET_NAMES[1], self.result.n_accepted)
         ]
         widest = max((len(r.cells) for r in self.result.rejected), default=0)
         header = self.result.column_names(widest)
         problems = [
             Sheet(name, ["行号", "原因", "说明", *header], self._problem_rows(a, b), ["count"],
                   [9, 24, 40] + [16] * len(header))
-            for name, a, b in _parts(SHEET_NAMES[2], self.result.n_rejected)
+            for name, a, b in parts(SHEET_NAMES[2], self.result.n_rejected)
         ]
         return [summary, *customers, *problems]
 

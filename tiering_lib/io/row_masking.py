@@ -112,6 +112,9 @@ class KeyMasker:
     ----------
     all_personal : bool
         The key column itself is a card/account/ID/phone column: every key becomes a pseudonym.
+    secret : bytes, optional
+        The key of the pseudonyms; a new random one by default.  Two files read with the same
+        secret give the same pseudonym to the same number (tier migration matches two months).
 
     Examples
     --------
@@ -120,9 +123,9 @@ class KeyMasker:
     ('K001', 'K001', '化名-', True)
     """
 
-    def __init__(self, all_personal: bool = False) -> None:
+    def __init__(self, all_personal: bool = False, secret: bytes | None = None) -> None:
         self.all_personal = all_personal
-        self._secret = secrets.token_bytes(32)
+        self._secret = secret if secret is not None else secrets.token_bytes(32)
         self.pseudonyms = 0
 
     def __call__(self, raw: str) -> str:

@@ -44,7 +44,7 @@ from tiering_lib.errors import DataError
 from tiering_lib.io.output_files import new_temp_file, publish, refuse_existing
 from tiering_lib.io.xlsx_package import NS, NS_R, XML_HEAD, escape, package_parts, zip_entry
 
-__all__ = ["Sheet", "Number", "write_xlsx", "check_sheet_name", "STYLE", "MAX_ROWS"]
+__all__ = ["Sheet", "Number", "Money", "write_xlsx", "check_sheet_name", "STYLE", "MAX_ROWS"]
 
 #: Style ids: plain, bold (header), money ``#,##0.00``, percent ``0.000%``, count ``#,##0``.
 STYLE = {"plain": 0, "bold": 1, "money": 2, "percent": 3, "count": 4}
@@ -58,6 +58,12 @@ _PLAIN_TEXT = re.compile("[^\\s&<>\"\x00-\x1f\ud800-\udfff\ufffe\uffff](?:[^&<>\
 
 class Number(str):
     """A number already written as exact decimal text, e.g. ``Number("12345.67")``."""
+
+    __slots__ = ()
+
+
+class Money(Number):
+    """A :class:`Number` always shown as money (``#,##0.00``), whatever its column's style."""
 
     __slots__ = ()
 
@@ -156,6 +162,9 @@ def _number(value: object) -> str:
     return str(int(value))
 
 
+_MONEY = _attr(STYLE["money"])
+
+
 def _sheet_parts(sheet: Sheet, progress: Callable[[str, int], None] | None) -> Iterable[str]:
     width = max(len(sheet.header), len(sheet.styles), 1)
     letters = _column_letters(width)
@@ -194,6 +203,8 @@ def _sheet_parts(sheet: Sheet, progress: Callable[[str, int], None] | None) -> I
                     cells.append(f'<c r="{letters[i]}{r}" t="inlineStr"><is><t>{v}</t></is></c>')
             elif cls is Number or cls is int:
                 cells.append(f'<c r="{letters[i]}{r}"{attrs[i]}><v>{v}</v></c>')
+            elif cls is Money:
+                cells.append(f'<c r="{letters[i]}{r}"{_MONEY}><v>{v}</v></c>')
             elif v is not None:
                 cells.append(f'<c r="{letters[i]}{r}"{attrs[i]}><v>{_number(v)}</v></c>')
         buf.append(f'<row r="{r}">{"".join(cells)}</row>')
