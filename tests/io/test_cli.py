@@ -214,3 +214,37 @@ def test_long_run_shows_progress_in_a_real_process(tmp_path):
     assert run.stderr.splitlines()[0] == "已读取 100,000 行…"
     assert "正在写入“客户明细”：100,000 行…" in run.stderr
     assert "接受 100,000 行，拒绝 0 行" in run.stdout
+
+
+def test_a_parquet_file_goes_through_the_sql_engines(tmp_path):
+    import pandas as pd
+
+    pd.DataFrame({"customer_id": ["K1", "K2", "K3"], "balance_fen": [500_00, 2_000_000_00, None]},
+                 ).astype({"balance_fen": "Int64"}).to_parquet(tmp_path / "仓库.parquet")
+    for engine in ("auto", "duckdb"):
+        run = tier(str(tmp_path / "仓库.parquet"), "--engine", engine, "--out", str(tmp_path / f"{engine}.xlsx"),
+                   "--scheme", "suzhou_three_class")
+        assert run.returncode == 0, run.stderr
+        assert "读取 3 行 = 接受 2 行 + 拒绝 1 行" in run.stdout and "余额为空 1 行" in run.stdout
+        summary = list(openpyxl.load_workbook(tmp_path / f"{engine}.xlsx")["分层汇总"].iter_rows(values_only=True))
+        assert [r[3] for r in summary[1:4]] == [1, 0, 1]
+
+
+def test_details_past_excels_limit_are_written_as_parquet_and_the_message_says_so(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from tiering_lib.io import warehouse_report
+
+    monkeypatch.setattr(warehouse_report, "DETAIL_ROW_LIMIT", 2)
+    pd.DataFrame({"customer_id": ["K1", "K2", "K3"], "balance_fen": [1, 2, 3]}).to_parquet(tmp_path / "w.parquet")
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.tier_command([str(tmp_path / "w.parquet"), "--engine", "duckdb", "--out", str(tmp_path / "r.xlsx")],
+                            stdout=out, stderr=err)
+    assert code == 0, err.getvalue()
+    assert (tmp_path / "r_客户明细.parquet").exists()
+    assert "超过 Excel 一张工作表能放的 2 行" in out.getvalue() and "Parquet" in out.getvalue()
+
+
+def test_a_branch_export_for_the_sql_engines_must_be_utf8(export, tmp_path):
+    run = tier(str(export), "--engine", "duckdb", "--out", str(tmp_path / "r.xlsx"))
+    assert run.returncode == 1 and "UTF-8" in run.stderr and len(run.stderr.splitlines()) == 1

@@ -31,6 +31,9 @@ __all__ = ["tier_command", "add_arguments", "run", "SUMMARY", "DESCRIPTION", "EP
 
 PROG = "python -m tiering_lib tier"
 
+#: Peak memory of the branch loader per byte of CSV (measured: about 400 MB for a 3-million-row, 140 MB file).
+LOADER_MEMORY_FACTOR = 3
+
 #: One line for the list of commands.
 SUMMARY = "把网点导出的客户余额表分层，写出 Excel 报告"
 
@@ -83,6 +86,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="在“问题数据”中保留备注、说明、地址等自由文本列和没有认出的列（其中的证件号、手机号、"
         "卡号仍会脱敏，但姓名无法识别，报告请勿外传）；默认整列隐藏",
     )
+    p.add_argument(
+        "--engine", choices=("auto", "memory", "duckdb", "spark"), default="auto",
+        help="分层引擎：auto（默认：网点导出用逐行读取；Parquet 文件、文件夹或超过内存预算的大 CSV 用 DuckDB）、"
+        "memory、duckdb、spark（数据团队的大文件：Parquet，或余额为纯数字的 CSV）",
+    )
+    p.add_argument("--memory-budget", metavar="MB", type=int, default=2048,
+                   help="auto 引擎的内存预算（MB，默认 2048）：输入超过它时改用 DuckDB，DuckDB 也以此为内存上限")
+    p.add_argument("--spark-master", metavar="URL", help="Spark 集群地址（默认本机 local[*]），如 spark://主机:7077")
     p.add_argument("-q", "--quiet", action="store_true", help="不显示进度")
 
 
@@ -135,9 +146,45 @@ def _output(args: argparse.Namespace, source: Path) -> Path:
     return out
 
 
+def _warehouse_route(args: argparse.Namespace) -> bool:
+    """Whether the input goes through the SQL engines (typed warehouse files) rather than the branch loader."""
+    source = str(args.input)
+    if args.engine in ("duckdb", "spark") or "://" in source:
+        return True
+    path = Path(source)
+    if path.suffix.lower() == ".parquet" or path.is_dir():
+        return True
+    if args.engine == "auto" and path.suffix.lower() == ".csv" and path.is_file():
+        return path.stat().st_size * LOADER_MEMORY_FACTOR > args.memory_budget * 2**20
+    return False
+
+
+def _warehouse(args: argparse.Namespace, out: Path, stdout: TextIO) -> int:
+    from tiering_lib.io.warehouse import tier_warehouse
+
+    mapping = columns_from_options(args.column) or {}
+    result = tier_warehouse(
+        args.input, scheme_from_option(args.scheme), engine=args.engine,
+        balance_column=mapping.get("余额") or mapping.get("balance"),
+        id_column=mapping.get("客户号") or mapping.get("customer_id"), unit=args.unit,
+        memory_budget=args.memory_budget * 2**20, spark_master=args.spark_master, report=out, overwrite=args.force,
+    )
+    for line in result.messages():
+        print(line, file=stdout)
+    return 0
+
+
 def _tier(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     source = Path(args.input)
     out = _output(args, source)
+    if _warehouse_route(args):
+        try:
+            return _warehouse(args, out, stdout)
+        finally:
+            if args.engine == "spark":
+                from tiering_lib.io.engine_spark import stop_spark
+
+                stop_spark()
     on_read, on_write = progress_printers(stderr, args.quiet)
     scheme = scheme_from_option(args.scheme)
     result = load_branch_export(
