@@ -1,12 +1,20 @@
-# 客户分层工作手册 — the two commands a learner needs are `make lab` and `make test`.
+# 客户分层工作手册 — a learner needs `make lab`; a maintainer `make test`.
 # Everything installs into the project's own virtual environment .venv/, with the exact
-# versions of requirements/constraints.txt, so stored notebook outputs reproduce.
+# versions of requirements/constraints.txt, so stored notebook outputs reproduce. `make lab`
+# installs only what a learner needs; the test, browser, Spark and build tools come with the
+# targets that use them.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# What a learner needs (the project and its dependencies) and what a maintainer adds (tests, Spark, tools).
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 NB     ?= notebooks/*.ipynb
+# Slides and handouts (tools/handouts/): reveal.js and mermaid come from the npm packages pinned in
+# tools/handouts/package-lock.json, installed by `npm ci` (needs Node.js and npm); Chromium prints the PDFs.
+HANDOUTS  := PYTHONPATH=tools $(BIN)/python -m handouts
+NPM_STAMP := tools/handouts/node_modules/.installed
 
 .PHONY: lab lab-trainer test bench notebooks editions slides handouts slide-types lock wheelhouse clean help
 
@@ -22,12 +30,16 @@ help:
 	@echo "make wheelhouse 为离线安装准备全部 wheel (every pinned wheel for Windows, macOS, Linux)"
 
 $(STAMP): pyproject.toml requirements/constraints.txt
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更高版本 (Python >= 3.11 is required)")'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "需要 Python 3.11.5 或更高版本 (Python >= 3.11.5 is required)")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  echo "无法创建虚拟环境。Debian/Ubuntu 上请先运行: sudo apt install python3-venv"; \
 	  echo "(could not create the virtual environment; on Debian/Ubuntu install python3-venv first)"; exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[test,spark]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e .
 	@touch $(STAMP)
+
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[test,spark]"
+	@touch $(DEV)
 
 # The learner edition in 我的练习/ (made from notebooks/, never overwritten), straight to 00_导读;
 # the same as `python -m tiering_lib lab` on the conda route. Settings: tiering_lib/course/lab_settings/.
@@ -37,48 +49,43 @@ lab: $(STAMP)
 lab-trainer: $(STAMP)
 	$(BIN)/python -m tiering_lib lab --trainer
 
-test: $(STAMP) $(NPM_STAMP)
+test: $(DEV) $(NPM_STAMP)
 	@# build matplotlib's font cache first: on a new machine its "building the font cache" message
 	@# would otherwise land in the first notebook's stored-output comparison
 	@$(BIN)/python -c "import matplotlib.font_manager"
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python benchmarks/run.py
 
-notebooks: $(STAMP)
+notebooks: $(DEV)
 	$(BIN)/python tools/execute_notebooks.py $(NB)
 
 editions: $(STAMP)
 	$(BIN)/python -m tiering_lib editions --source notebooks --out build/editions
 
-# Slides and handouts (tools/handouts/): reveal.js and mermaid come from the npm packages pinned in
-# tools/handouts/package-lock.json, installed by `npm ci` (needs Node.js and npm); Chromium prints the PDFs.
-HANDOUTS := PYTHONPATH=tools $(BIN)/python -m handouts
-NPM_STAMP := tools/handouts/node_modules/.installed
-
 $(NPM_STAMP): tools/handouts/package.json tools/handouts/package-lock.json
 	cd tools/handouts && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $(NPM_STAMP)
 
-slides: $(STAMP) $(NPM_STAMP)
+slides: $(DEV) $(NPM_STAMP)
 	$(HANDOUTS) slides
 
-handouts: $(STAMP) $(NPM_STAMP)
+handouts: $(DEV) $(NPM_STAMP)
 	$(HANDOUTS) handouts
 
 # After editing a notebook: give every cell its slide type again (tests check they are up to date).
-slide-types: $(STAMP)
+slide-types: $(DEV)
 	$(HANDOUTS) slide-types
 
 # Refresh the exact versions after changing dependencies in pyproject.toml: every package CI installs, plus
 # what Windows and macOS learners' installs add (tools/lock.py).
-lock: $(STAMP)
+lock: $(DEV)
 	$(BIN)/python tools/lock.py
 
 # One folder of every pinned wheel a learner needs on Windows, macOS (Apple silicon) and Linux, for a USB stick
 # (offline install: see the README).
-wheelhouse: $(STAMP)
+wheelhouse: $(DEV)
 	$(BIN)/python tools/wheelhouse.py build/wheelhouse
 
 clean:
