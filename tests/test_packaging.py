@@ -185,3 +185,61 @@ def test_the_wheelhouse_holds_a_wheel_for_every_pinned_package_on_each_platform(
     missing = wheelhouse.missing_wheels(tmp_path, learner_installs)
     assert missing["windows-x86_64"] == [f"pywinpty=={learner_installs['windows-x86_64']['pywinpty']}"]
     assert missing["linux-x86_64"] == missing["macos-arm64"] == []
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_the_conda_pip_step_gives_the_tested_environment_and_serves_00(tmp_path):
+    """Run environment.yml's pip lines as conda would (a requirements file beside environment.yml, pip run in that
+    folder), in a fresh environment, from a folder whose path has Chinese characters and spaces; then start the
+    learner's lab headless and fetch 00_导读."""
+    import json
+    import re
+    import shutil
+    import time
+    import urllib.request
+
+    project = tmp_path / "培训 资料" / "客户分层 工作手册"
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.split(b"\0")
+    for name in filter(None, (f.decode() for f in files)):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, project / name)
+    pip_lines = [d for d in _environment()["dependencies"] if isinstance(d, dict)][0]["pip"]
+    (project / "condaenv.requirements.txt").write_text("\n".join(pip_lines) + "\n", encoding="utf-8")
+    venv = tmp_path / "env"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-U", "-r", "condaenv.requirements.txt"],
+                   cwd=project, check=True, timeout=1200)
+    listed = json.loads(subprocess.run([str(python), "-m", "pip", "list", "--format", "json", "--exclude-editable"],
+                                       capture_output=True, text=True, check=True).stdout)
+    pins = _constraints()
+    installed = {_norm(d["name"]): d["version"] for d in listed if _norm(d["name"]) not in ("pip", "setuptools", "wheel")}
+    assert {n: v for n, v in installed.items() if pins.get(n) != v} == {}, "installed but not at the tested pin"
+    assert not {"pytest", "nbval", "hypothesis", "playwright"} & set(installed), "a learner installs no test tools"
+    port = _free_port()
+    lab = subprocess.Popen([str(python), "-m", "tiering_lib", "lab", "--no-browser", "--port", str(port),
+                            "--workspace", str(tmp_path / "我的 练习")], cwd=project, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline, output = time.time() + 180, ""
+        while "token=" not in output and time.time() < deadline and lab.poll() is None:
+            output += lab.stdout.readline()
+        token = re.search(r"token=([0-9a-f]+)", output).group(1)
+        url = f"http://127.0.0.1:{port}/api/contents/00_%E5%AF%BC%E8%AF%BB.ipynb?token={token}"
+        notebook = json.loads(urllib.request.urlopen(url, timeout=30).read())
+        assert notebook["name"] == "00_导读.ipynb"
+        assert notebook["content"]["cells"][0]["source"].startswith("# 00 导读")
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/lab/tree/00_导读.ipynb?token={token}".replace(
+            "00_导读", "00_%E5%AF%BC%E8%AF%BB"), timeout=30)
+        assert page.status == 200
+    finally:
+        lab.terminate()
+        lab.wait(timeout=60)
