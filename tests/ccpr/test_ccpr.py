@@ -47,7 +47,7 @@ def test_standard_aliases(alias, code):
 
 @pytest.mark.parametrize("bad", ["C", "speed", "", None, 3])
 def test_unknown_standard(bad):
-    with pytest.raises(tl.TieringError, match="unknown CCPR standard"):
+    with pytest.raises(tl.TieringError, match="的 CCPR 标准"):
         tl.ccpr_standard(bad)
 
 
@@ -191,11 +191,11 @@ def test_ties_and_chinese_keys():
 
 
 @pytest.mark.parametrize("ratings, phrase", [
-    ({"方便": [3, 3, 3], "亲切": [3, 3, 3], "个人化": [3, 3, 3]}, "missing 立即响应"),
-    ({"方便": [3, 3], "亲切": [3, 3, 3], "个人化": [3, 3, 3], "立即响应": [3, 3, 3]}, "give 3 ratings"),
-    ({"方便": [3, 3, 6], "亲切": [3, 3, 3], "个人化": [3, 3, 3], "立即响应": [3, 3, 3]}, r"ratings\['方便'\]\[2\]"),
-    ({"方便": [3, 3, 3.5], "亲切": [3, 3, 3], "个人化": [3, 3, 3], "立即响应": [3, 3, 3]}, "whole number 1–5"),
-    ({"speed": [3, 3, 3]}, "unknown CCPR standard"),
+    ({"方便": [3, 3, 3], "亲切": [3, 3, 3], "个人化": [3, 3, 3]}, "缺少立即响应"),
+    ({"方便": [3, 3], "亲切": [3, 3, 3], "个人化": [3, 3, 3], "立即响应": [3, 3, 3]}, "“方便”的评分：应有 3 个"),
+    ({"方便": [3, 3, 6], "亲切": [3, 3, 3], "个人化": [3, 3, 3], "立即响应": [3, 3, 3]}, "“方便”第 3 项评分"),
+    ({"方便": [3, 3, 3.5], "亲切": [3, 3, 3], "个人化": [3, 3, 3], "立即响应": [3, 3, 3]}, "应是 1 到 5 的整数"),
+    ({"speed": [3, 3, 3]}, "的 CCPR 标准"),
 ])
 def test_bad_ratings(ratings, phrase):
     with pytest.raises(tl.DataError, match=phrase):

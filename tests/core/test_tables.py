@@ -19,16 +19,16 @@ def test_boundaries_exactly_on_a_threshold(five, three, four):
 
 
 def test_classify_rejects_bad_balances(three):
-    with pytest.raises(tl.DataError, match="negative balance.*position\\(s\\) 1"):
+    with pytest.raises(tl.DataError, match="1 个余额是负数.*第 1 个位置"):
         tl.classify([5, -1, 3], three)
-    with pytest.raises(tl.DataError, match="floats"):
+    with pytest.raises(tl.DataError, match="小数.*balances_from_text"):
         tl.classify(np.array([1.5]), three)
     assert tl.classify([], three).size == 0
 
 
 def test_balances_from_text():
     assert tl.balances_from_text(["1.5", "2"], "万元").tolist() == [1_500_000, 2_000_000]
-    with pytest.raises(tl.DataError, match="position 1"):
+    with pytest.raises(tl.DataError, match="第 1 个余额"):
         tl.balances_from_text(["1", "x"])
 
 
@@ -69,21 +69,21 @@ def test_empty_tier_average_is_dash(three):
 
 
 def test_table_from_bands_checks_consistency(three):
-    with pytest.raises(tl.DataError, match="tier 'C'.*cannot hold"):
+    with pytest.raises(tl.DataError, match="层级 'C'.*装不下"):
         tl.table_from_bands(three, [1, 0, 0], [1_000_000, 0, 0])  # 10,000 元 is not < 1万
-    with pytest.raises(tl.DataError, match="tier 'A'"):
+    with pytest.raises(tl.DataError, match="层级 'A'"):
         tl.table_from_bands(three, [0, 0, 1], [0, 0, 100])
-    with pytest.raises(tl.DataError, match="3 tiers"):
+    with pytest.raises(tl.DataError, match="给了 2 个数.*有 3 层"):
         tl.table_from_bands(three, [1, 2], [1, 2])
-    with pytest.raises(tl.DataError, match="negative"):
+    with pytest.raises(tl.DataError, match="层级 'C' 的户数是负数"):
         tl.table_from_bands(three, [-1, 0, 0], [0, 0, 0])
-    with pytest.raises(tl.DataError, match="not a whole number"):
+    with pytest.raises(tl.DataError, match="层级 'C' 的户数：1.0 不是整数"):
         tl.table_from_bands(three, [1.0, 0, 0], [0, 0, 0])
 
 
 def test_reaggregate_needs_band_edges(suzhou_bands, four):
     # 50万 is not an edge of the five Suzhou bands: the 20万-100万 band would have to be split
-    with pytest.raises(tl.SchemeError, match="tier 'A1'.*500000 元.*not a band edge"):
+    with pytest.raises(tl.SchemeError, match="层级 'A1'.*500000 元.*不是方案.*分档边界"):
         tl.reaggregate(suzhou_bands, four)
 
 

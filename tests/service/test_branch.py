@@ -85,7 +85,7 @@ def test_select_of_rm_and_lookups(book):
         book.index_of("C999999")
     with pytest.raises(tl.DataError, match="RM09"):
         book.of_rm("RM09")
-    with pytest.raises(tl.DataError, match="no product line"):
+    with pytest.raises(tl.DataError, match="没有产品线"):
         book.line("黄金")
 
 

@@ -32,7 +32,7 @@ def test_drift_between_data_and_scheme_is_an_error(monkeypatch):
 
 
 def test_a_missing_dataset_is_named():
-    with pytest.raises(tl.DataError, match="no such dataset"):
+    with pytest.raises(tl.DataError, match="没有附带这个数据文件"):
         files.load_yaml_dataset("nothing_here.yaml")
 
 

@@ -120,7 +120,7 @@ def test_relationship_price_by_hand():
     assert tl.relationship_price(1500, "B", 12) == 450  # 50% + 20%
     assert tl.relationship_price(1500, "A", 0) == 0
     assert tl.relationship_price(999, "B", 0) == 500  # 499.5 分 → 500 分
-    with pytest.raises(tl.DataError, match="class"):
+    with pytest.raises(tl.DataError, match="没有 'D' 类客户的折扣"):
         tl.relationship_price(1500, "D", 0)
     table = tl.pricing_table()
     assert table.loc["柜台跨行汇款（每笔）", "重点客户·10年"] == "4.50"
@@ -136,9 +136,9 @@ def test_scenario_reads_slider_floats_exactly():
 
 
 def test_bad_assumptions_are_refused(assumptions):
-    with pytest.raises(tl.DataError, match="text"):
+    with pytest.raises(tl.DataError, match="写成带引号的文字"):
         assumptions.with_changes(spread={"活期": 0.02})
-    with pytest.raises(tl.DataError, match="threshold"):
+    with pytest.raises(tl.DataError, match="VIP客户的门槛.*低于重点客户的门槛"):
         assumptions.with_changes(threshold_a=100, threshold_b=200)
-    with pytest.raises(tl.DataError, match="negative"):
+    with pytest.raises(tl.DataError, match="visit_cost 不能是负数"):
         assumptions.with_changes(visit_cost=-1)

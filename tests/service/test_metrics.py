@@ -33,7 +33,7 @@ def test_cross_sell_rate_of_a_segment():
     assert tl.cross_sell_rate(b, "中端", "two_or_more") == Fraction(2, 3)
     assert tl.cross_sell_rate(b, "中端", "products_per_customer") == Fraction(6, 3)
     assert tl.cross_sell_rate(b, None, "products_per_customer") == Fraction(8, 4)
-    with pytest.raises(tl.DataError, match="definition"):
+    with pytest.raises(tl.DataError, match="交叉销售率口径"):
         tl.cross_sell_rate(b, "中端", "share")
     assert set(tl.CROSS_SELL_DEFINITIONS) == {"two_or_more", "products_per_customer"}
 

@@ -60,15 +60,15 @@ def test_still_queued_at_closing_is_served_after_it():
 
 
 def test_bad_input_is_refused():
-    with pytest.raises(tl.QueueError, match="closed"):
+    with pytest.raises(tl.QueueError, match="不营业"):
         tl.simulate_counters([0, 60], [1, 1], [False, False], windows=1, close=60)
-    with pytest.raises(tl.QueueError, match="positive"):
+    with pytest.raises(tl.QueueError, match="办理时长都应大于 0"):
         tl.simulate_counters([0], [0], [False], windows=1, close=60)
-    with pytest.raises(tl.QueueError, match="windows"):
+    with pytest.raises(tl.QueueError, match="窗口数应是不小于 1 的整数"):
         tl.QueueConfig(windows=0)
-    with pytest.raises(tl.QueueError, match="segment"):
+    with pytest.raises(tl.QueueError, match="没有客户级别 '贵宾'"):
         tl.QueueConfig(arrivals_per_hour={"贵宾": 1.0})
-    with pytest.raises(tl.QueueError, match="days"):
+    with pytest.raises(tl.QueueError, match="模拟天数"):
         tl.simulate_queue(tl.QueueConfig(), days=0)
 
 

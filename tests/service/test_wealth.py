@@ -47,7 +47,7 @@ def test_segment_rules_by_hand():
 def test_gaps_follow_the_segments_order():
     assert tl.product_gaps(["活期", "定存"], "老年稳健型财富客户") == ["债券", "保险"]
     assert tl.product_gaps(["活期", "基金", "证券", "外汇", "债券"], "频繁交易者") == []
-    with pytest.raises(tl.DataError, match="segment"):
+    with pytest.raises(tl.DataError, match="没有财富客户细分 '学生'"):
         tl.product_gaps([], "学生")
 
 
@@ -62,7 +62,7 @@ def test_cross_sell_suggestions_for_one_customer():
     assert s.services == ("财富规划", "投资市场分析", "境外投资")
     assert list(s.to_frame()["建议产品"]) == ["保险", "定存"]
     assert "C000001" in s._repr_html_() and "暂不适合推荐" in s._repr_html_()
-    with pytest.raises(tl.DataError, match="wealth"):
+    with pytest.raises(tl.DataError, match="低于财富客户门槛"):
         tl.cross_sell_suggestions(b, "C000002")
 
 

@@ -209,9 +209,9 @@ def _check_months(call_month: int | None, report_after_months: int) -> None:
         return isinstance(value, int) and not isinstance(value, bool)
 
     if call_month is not None and (not whole(call_month) or not 1 <= call_month <= _MORTGAGE_MONTH):
-        raise DataError(f"call_month {call_month!r}: give a month 1–9 （1月–9月）， or None for no call")
+        raise DataError(f"call_month {call_month!r}：应是 1 到 9 的月份（1月至9月），不回访则为 None")
     if not whole(report_after_months) or not 1 <= report_after_months < _MORTGAGE_MONTH:
-        raise DataError(f"report_after_months {report_after_months!r}: give a whole number of months 1–8")
+        raise DataError(f"report_after_months {report_after_months!r}：应是 1 到 8 的整数月数")
 
 
 def _statement_events(statement_sent: bool) -> list[CaseEvent]:
@@ -243,7 +243,7 @@ def _call_events(call_month: int | None, overdue: int, report_after_months: int)
     return [
         _event(
             call_month, "催缴电话", f"{call_month}月{'才' if late else ''}来电{'催缴' if late else '提醒'}",
-            f"银行来电：应缴 700 元{',违约金 1 元' if overdue else ''}。",
+            f"银行来电：应缴 700 元{'，违约金 1 元' if overdue else ''}。",
             breaks=["realtime"] if late else [], honours=[] if late else ["realtime"],
             note="电话来得太晚，报送已经发生。" if late else "赶在报送之前提醒，一个电话就避免了后面的一切。",
         ),

@@ -147,7 +147,7 @@ def plot_ccpr_radar(assessment: SelfAssessment | Any, ax: Any = None):
         fig = plt.figure(figsize=RADAR_FIGSIZE)
         ax = fig.add_subplot(projection="polar")
     elif getattr(ax, "name", "") != "polar":
-        raise TieringError("plot_ccpr_radar needs a polar Axes: fig.add_subplot(projection='polar')")
+        raise TieringError("plot_ccpr_radar 需要极坐标的 Axes：fig.add_subplot(projection='polar')")
     n = len(CCPR_STANDARDS)
     angles = [2 * math.pi * i / n for i in range(n)]
     values = [float(assessment.scores[s.code]) for s in CCPR_STANDARDS]

@@ -133,7 +133,7 @@ class SelfAssessment:
 
 def _rating(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise DataError(f"{where}: rating {value!r} must be a whole number 1–5 （1 = 完全不符合， 5 = 完全符合）")
+        raise DataError(f"{where}：评分 {value!r} 应是 1 到 5 的整数（1 = 完全不符合，5 = 完全符合）")
     return value
 
 
@@ -169,14 +169,14 @@ def score_self_assessment(ratings: Mapping[Any, Any]) -> SelfAssessment:
         try:
             code = ccpr_standard(key).code
         except TieringError as exc:
-            raise DataError(f"ratings: {exc}") from None
+            raise DataError(f"评分：{exc}") from None
         statements = SELF_ASSESSMENT_STATEMENTS[code]
         if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != len(statements):
-            raise DataError(f"ratings[{key!r}]: give {len(statements)} ratings, one per statement, got {values!r}")
-        given[code] = tuple(_rating(v, f"ratings[{key!r}][{i}]") for i, v in enumerate(values))
+            raise DataError(f"“{key}”的评分：应有 {len(statements)} 个，每条表述一个，这里是 {values!r}")
+        given[code] = tuple(_rating(v, f"“{key}”第 {i + 1} 项评分") for i, v in enumerate(values))
     missing = [s.short_zh for s in CCPR_STANDARDS if s.code not in given]
     if missing:
-        raise DataError(f"ratings: missing {'、'.join(missing)}; rate all four standards")
+        raise DataError(f"评分：缺少{'、'.join(missing)}；四项标准都要评")
     ordered = {s.code: given[s.code] for s in CCPR_STANDARDS}
     scores = {code: Fraction(sum(r), len(r)) for code, r in ordered.items()}
     return SelfAssessment(ordered, scores)

@@ -152,7 +152,7 @@ def ccpr_standard(name: Any) -> CcprStandard:
     code = _ALIASES.get(key) or _ALIASES.get(key.lower())
     if code is None:
         known = "、".join(f"{s.code}（{s.short_zh}）" for s in CCPR_STANDARDS)
-        raise TieringError(f"unknown CCPR standard {name!r}; use one of {known}")
+        raise TieringError(f"没有名为 {name!r} 的 CCPR 标准；可选：{known}")
     return next(s for s in CCPR_STANDARDS if s.code == code)
 
 

@@ -37,26 +37,26 @@ def as_balances(balances: Sequence[int] | np.ndarray, *, source: str = "balances
     """
     arr = np.asarray(balances)
     if arr.ndim != 1:
-        raise DataError(f"{source}: expected a flat list of balances, got shape {arr.shape}")
+        raise DataError(f"{source}：余额应是一列数，这里是形状为 {arr.shape} 的表")
     if arr.size == 0:
         return np.zeros(0, dtype=np.int64)
     if arr.dtype.kind == "f":
         raise DataError(
-            f"{source}: balances are floats; give whole 分 as integers "
-            "（tl.balances_from_text converts 元/万元 text exactly）"
+            f"{source}：余额是小数（浮点数），会丢失精度；请给以分为单位的整数"
+            "（用 tl.balances_from_text 可把以元或万元写的文字精确换算成分）"
         )
     if arr.dtype.kind not in "iu":
         try:
             arr = np.array([int(v) for v in arr], dtype=np.int64)
         except (TypeError, ValueError, OverflowError):
-            raise DataError(f"{source}: balances must be whole numbers of 分") from None
+            raise DataError(f"{source}：余额必须是以分为单位的整数") from None
     arr = arr.astype(np.int64, copy=False)
     negative = np.flatnonzero(arr < 0)
     if negative.size:
         first = ", ".join(str(i) for i in negative[:5])
         raise DataError(
-            f"{source}: {negative.size} negative balance(s), first at position(s) {first}; "
-            "a deposit balance cannot be negative: check the export"
+            f"{source}：有 {negative.size} 个余额是负数，最先几个在第 {first} 个位置（从 0 数起）；"
+            "存款余额不会是负数，请检查导出的数据"
         )
     return arr
 
@@ -74,7 +74,7 @@ def balances_from_text(values: Iterable[object], unit: str = "元") -> np.ndarra
         try:
             out.append(to_fen(v, unit))
         except DataError as err:
-            raise DataError(f"balance at position {i}: {err}") from None
+            raise DataError(f"第 {i} 个余额（从 0 数起）：{err}") from None
     return as_balances(np.array(out, dtype=np.int64))
 
 

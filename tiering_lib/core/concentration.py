@@ -65,7 +65,7 @@ def gini(balances: SortedBalances | Sequence[int] | np.ndarray) -> float:
     sb = _prepared(balances)
     n, total = len(sb), sb.total
     if n == 0 or total == 0:
-        raise DataError("the Gini coefficient needs at least one customer with a positive balance")
+        raise DataError("计算基尼系数至少需要一位余额为正的客户")
     cum = sb.prefix[1:]
     sum_c = sum(int(cum[i : i + _CHUNK].sum()) for i in range(0, n, _CHUNK))
     return float(1 - Fraction(2 * sum_c - total, n * total))
@@ -88,7 +88,7 @@ def lorenz_points(
     sb = _prepared(balances)
     n, total = len(sb), sb.total
     if n == 0 or total == 0:
-        raise DataError("a Lorenz curve needs at least one customer with a positive balance")
+        raise DataError("画洛伦兹曲线至少需要一位余额为正的客户")
     ranks = np.unique(np.linspace(0, n, num=min(max_points, n + 1)).round().astype(np.int64))
     return ranks / n, sb.prefix[ranks] / total
 
@@ -105,7 +105,7 @@ def top_share(balances: SortedBalances | Sequence[int] | np.ndarray, percent: fl
     """
     sb = _prepared(balances)
     if not 0 <= percent <= 100:
-        raise DataError(f"percent must be between 0 and 100, got {percent}")
+        raise DataError(f"百分比应在 0 到 100 之间，这里是 {percent}")
     n, total = len(sb), sb.total
     k = int(round(n * percent / 100))
     return Fraction(total - int(sb.prefix[n - k]), total) if total else Fraction(0)
@@ -131,7 +131,7 @@ def band_distribution(table: DistributionTable, assumption: str = "equal") -> li
     [(Fraction(0, 1), 1), (Fraction(300, 1), 1)]
     """
     if assumption not in ("equal", "extreme"):
-        raise DataError(f"assumption must be 'equal' or 'extreme', got {assumption!r}")
+        raise DataError(f"assumption 只能是 'equal'（档内均匀）或 'extreme'（档内极端），这里是 {assumption!r}")
     points: list[tuple[Fraction, int]] = []
     for tier, n, amount in zip(table.scheme.tiers, table.households, table.amounts):
         if n == 0:
@@ -169,7 +169,7 @@ def _gini_of_points(points: list[tuple[Fraction, int]]) -> Fraction:
 def gini_banded(table: DistributionTable, assumption: str = "equal") -> float:
     """Gini coefficient of banded data under an assumption ("equal" or "extreme")."""
     if table.total_amount == 0:
-        raise DataError("the Gini coefficient needs a positive total balance")
+        raise DataError("计算基尼系数需要余额合计大于 0")
     return float(_gini_of_points(band_distribution(table, assumption)))
 
 

@@ -42,7 +42,7 @@ class SortedBalances:
         self._sorted = np.sort(arr)
         self._sorted.setflags(write=False)
         if arr.size and int(self._sorted[-1]) > (2**62) // arr.size:
-            raise DataError("balances too large to sum exactly in int64; split the data")
+            raise DataError("余额合计超出了精确计算的范围（int64）；请把数据分成几份再算")
         prefix = np.zeros(arr.size + 1, dtype=np.int64)
         np.cumsum(self._sorted, out=prefix[1:])
         prefix.setflags(write=False)
@@ -74,7 +74,7 @@ class SortedBalances:
         """
         t = np.asarray(thresholds, dtype=np.int64)
         if t.ndim != 1 or np.any(np.diff(t) <= 0) or (t.size and t[0] <= 0):
-            raise SchemeError(f"thresholds must be positive and strictly increasing, got {list(t)}")
+            raise SchemeError(f"分层门槛应大于 0 且逐级增大，这里是 {list(t)}")
         idx = np.empty(t.size + 2, dtype=np.int64)
         idx[0] = 0
         idx[1:-1] = np.searchsorted(self._sorted, t, side="left")
@@ -108,7 +108,7 @@ class SortedBalances:
         """
         share = Fraction(share).limit_denominator(10**12) if isinstance(share, float) else Fraction(share)
         if not 0 < share <= 1:
-            raise DataError(f"share must be in (0, 1], got {share}")
+            raise DataError(f"占比应大于 0、不超过 1，这里是 {share}")
         # amount above position i is total - prefix[i]; find the smallest i with it <= share * total.
         limit = (share * self.total).numerator // (share * self.total).denominator  # amounts are whole 分
         above = self.total - self._prefix[:-1]

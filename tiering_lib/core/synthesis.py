@@ -70,7 +70,7 @@ def scaled_bands(table: DistributionTable, scale: int = 1) -> tuple[list[int], l
     [65199, 7743, 1368, 82, 3]
     """
     if not isinstance(scale, int) or scale < 1:
-        raise DataError(f"scale must be a whole number >= 1, got {scale!r}")
+        raise DataError(f"放大倍数应是不小于 1 的整数，这里是 {scale!r}")
     counts, amounts = [], []
     for n, a in zip(table.households, table.amounts):
         if n == 0:
@@ -117,7 +117,7 @@ def _draw_band(rng: np.random.Generator, lower: int, upper: int | None, n: int, 
         room = (values < top) if (step > 0 and top is not None) else (values > lower) if step < 0 else None
         candidates = np.flatnonzero(room) if room is not None else np.arange(n)
         if candidates.size == 0:
-            raise DataError(f"band [{lower}, {upper}) cannot hold {amount} 分 in {n} households")
+            raise DataError(f"余额区间 [{lower}, {upper}) 分内的 {n} 户装不下 {amount} 分")
         take = rng.permutation(candidates)[: min(abs(diff), candidates.size)]
         values[take] += step
         diff -= step * take.size

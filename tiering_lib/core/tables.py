@@ -190,15 +190,15 @@ def _checked_counts(values: Sequence[int] | np.ndarray, what: str, scheme: TierS
     values = list(values)
     if len(values) != len(scheme.tiers):
         raise DataError(
-            f"{what}: {len(values)} values for the {len(scheme.tiers)} tiers of scheme {scheme.name!r}"
+            f"{what}：给了 {len(values)} 个数，方案 {scheme.name!r} 有 {len(scheme.tiers)} 层"
         )
     out = []
     for tier, v in zip(scheme.tiers, values):
         if isinstance(v, (float, np.floating)) or isinstance(v, bool):
-            raise DataError(f"{what} of tier {tier.code!r}: {v!r} is not a whole number")
+            raise DataError(f"层级 {tier.code!r} 的{what}：{v!r} 不是整数")
         v = int(v)
         if v < 0:
-            raise DataError(f"{what} of tier {tier.code!r} is negative ({v})")
+            raise DataError(f"层级 {tier.code!r} 的{what}是负数（{v}）")
         out.append(v)
     return tuple(out)
 
@@ -224,15 +224,15 @@ def table_from_bands(
     >>> t.total_households, t.total_amount
     (4, 32001000)
     """
-    n = _checked_counts(households, "households", scheme)
-    a = _checked_counts(amounts, "amount", scheme)
+    n = _checked_counts(households, "户数", scheme)
+    a = _checked_counts(amounts, "金额", scheme)
     for tier, count, amount in zip(scheme.tiers, n, a):
         low = count * tier.lower
         high = None if tier.upper is None else count * (tier.upper - 1)
         if amount < low or (high is not None and amount > high):
             raise DataError(
-                f"tier {tier.code!r} ({tier.name_zh}): {count} households cannot hold "
-                f"{fen_to_unit(amount, '元')} 元 inside the tier's bounds; check the band figures"
+                f"层级 {tier.code!r}（{tier.name_zh}）：{count} 户在本层的余额范围内装不下 "
+                f"{fen_to_unit(amount, '元')} 元；请核对这一档的户数和金额"
             )
     return DistributionTable(scheme, n, a)
 
@@ -275,9 +275,9 @@ def reaggregate(table: DistributionTable, scheme: TierScheme) -> DistributionTab
         if tier.lower not in edges:
             shown = ", ".join(f"{fen_to_unit(e, '元')}" for e in edges)
             raise SchemeError(
-                f"cannot re-aggregate into scheme {scheme.name!r}: the lower bound of tier {tier.code!r} "
-                f"（{fen_to_unit(tier.lower, '元')} 元） is not a band edge of {table.scheme.name!r} "
-                f"（edges in 元： {shown}）； choose bounds on the edges or use customer-level data"
+                f"不能按方案 {scheme.name!r} 重新汇总：层级 {tier.code!r} 的下限"
+                f"（{fen_to_unit(tier.lower, '元')} 元）不是方案 {table.scheme.name!r} 的分档边界"
+                f"（边界，单位元：{shown}）；请把门槛设在这些边界上，或改用逐户数据"
             )
     idx = np.searchsorted([t.lower for t in scheme.tiers], edges, side="right") - 1
     households = [0] * len(scheme.tiers)

@@ -66,7 +66,7 @@ def threshold_explorer(balances: SortedBalances, scheme: TierScheme, max_wan: in
     sliders = []
     for tier in scheme.tiers[1:]:
         if tier.lower % _WAN:
-            raise TieringError(f"tier {tier.code!r}: the explorer's sliders move in whole 万元")
+            raise TieringError(f"层级 {tier.code!r}：分层探索器的滑块以整万元移动，门槛须是整万元")
         sliders.append(
             widgets.IntSlider(
                 value=tier.lower // _WAN, min=1, max=max_wan, step=1,

@@ -39,11 +39,11 @@ def load_suzhou_bands() -> DistributionTable:
     rows = [r for r in read_dataset("suzhou_2012_02_bands.csv") if r["code"] != "total"]
     codes = [r["code"] for r in rows]
     if codes != list(scheme.codes):
-        raise DataError(f"data/suzhou_2012_02_bands.csv: band codes {codes} differ from the scheme's {list(scheme.codes)}")
+        raise DataError(f"data/suzhou_2012_02_bands.csv：分档代码 {codes} 与方案的 {list(scheme.codes)} 不同")
     for r, tier in zip(rows, scheme.tiers):
         upper = to_fen(r["upper_yuan"]) if r["upper_yuan"] else None
         if (to_fen(r["lower_yuan"]), upper) != (tier.lower, tier.upper):
-            raise DataError(f"data/suzhou_2012_02_bands.csv, band {r['band']}: bounds differ from the scheme")
+            raise DataError(f"data/suzhou_2012_02_bands.csv，分档 {r['band']}：上下限与方案不同")
     return table_from_bands(
         scheme,
         [int(r["households"]) for r in rows],

@@ -43,7 +43,7 @@ def data_file(filename: str) -> Traversable:
     """
     path = resources.files(DATA_PACKAGE).joinpath(filename)
     if not path.is_file():
-        raise DataError(f"data/{filename}: no such dataset shipped with the workbook")
+        raise DataError(f"data/{filename}：工作手册没有附带这个数据文件")
     return path
 
 
@@ -91,9 +91,9 @@ def _yaml(filename: str) -> Any:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
-        raise DataError(f"data/{filename}: not valid YAML ({err})") from None
+        raise DataError(f"data/{filename}：不是有效的 YAML（{err}）") from None
     if not isinstance(data, dict):
-        raise DataError(f"data/{filename}: the file must hold a mapping at its top level")
+        raise DataError(f"data/{filename}：文件最外层应是 YAML 映射（mapping）")
     return data
 
 

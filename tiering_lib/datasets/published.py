@@ -38,7 +38,7 @@ class PublishedTable:
         for r in self.rows:
             if label_or_code in (r["code"], r["label"]):
                 return r
-        raise DataError(f"published table {self.name!r} has no row {label_or_code!r}")
+        raise DataError(f"公开表 {self.name!r} 没有 {label_or_code!r} 这一行")
 
 
 def load_published(name: str) -> PublishedTable:
@@ -50,7 +50,7 @@ def load_published(name: str) -> PublishedTable:
     '9.535%'
     """
     if name not in _PUBLISHED:
-        raise DataError(f"no published table {name!r}; choose one of {list(_PUBLISHED)}")
+        raise DataError(f"没有名为 {name!r} 的公开表；可选：{list(_PUBLISHED)}")
     filename, label_col, scheme_name = _PUBLISHED[name]
     rows = []
     for r in read_dataset(filename):
@@ -147,8 +147,8 @@ def compare_with_published(table: DistributionTable, published: PublishedTable) 
     """
     if table.scheme.name != published.scheme_name:
         raise DataError(
-            f"published table {published.name!r} uses scheme {published.scheme_name!r}, "
-            f"the computed table uses {table.scheme.name!r}"
+            f"公开表 {published.name!r} 用的是方案 {published.scheme_name!r}，"
+            f"计算出的表用的是 {table.scheme.name!r}"
         )
     computed = {r["code"] or "total": r for r in table.rows()}
     cells = []

@@ -190,7 +190,7 @@ def tier_report(result: LoadResult, scheme: TierScheme | str = DEFAULT_SCHEME) -
     if isinstance(scheme, str):
         scheme = builtin_scheme(scheme)
     if not isinstance(scheme, TierScheme):
-        raise DataError(f"scheme must be a TierScheme or the name of a built-in scheme, got {type(scheme).__name__}")
+        raise DataError(f"scheme 应是分层方案（TierScheme）或内置方案的名称，这里是 {type(scheme).__name__}")
     return TierReport(result, scheme, result.table(scheme))
 
 

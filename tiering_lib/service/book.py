@@ -111,14 +111,14 @@ class BranchBook:
     def line(self, product: str) -> np.ndarray:
         """Amounts held in one product line (分)."""
         if product not in PRODUCT_LINES:
-            raise DataError(f"no product line {product!r}; lines are {list(PRODUCT_LINES)}")
+            raise DataError(f"没有产品线 {product!r}；产品线有：{list(PRODUCT_LINES)}")
         return self.holdings[:, PRODUCT_LINES.index(product)]
 
     def index_of(self, customer_id: str) -> int:
         """Row of a customer id such as ``"C000123"``."""
         hits = np.flatnonzero(self.ids == customer_id)
         if hits.size == 0:
-            raise DataError(f"no customer {customer_id!r} in this book (ids look like 'C000123')")
+            raise DataError(f"客户名册里没有客户 {customer_id!r}（客户号形如 'C000123'）")
         return int(hits[0])
 
     def select(self, mask: np.ndarray) -> "BranchBook":
@@ -134,7 +134,7 @@ class BranchBook:
     def of_rm(self, rm: str) -> "BranchBook":
         """The book of one relationship manager, e.g. ``"RM01"``."""
         if rm not in set(self.rm.tolist()) or not rm:
-            raise DataError(f"no relationship manager {rm!r}; this branch has {self.managers()}")
+            raise DataError(f"没有客户经理 {rm!r}；本网点的客户经理：{self.managers()}")
         return self.select(self.rm == rm)
 
     def managers(self) -> list[str]:

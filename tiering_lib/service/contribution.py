@@ -190,7 +190,7 @@ def customer_contribution(book: Any, assumptions: ContributionAssumptions | None
         elif line in a.fee_rate:
             fees += _times_rate(book.line(line), a.fee_rate[line])
         else:
-            raise DataError(f"product line {line!r} has neither a spread nor a fee rate; add one to the assumptions")
+            raise DataError(f"产品线 {line!r} 既没有利差也没有费率；请在测算假设中补上一项")
     contacts = [Fraction(365, a.contact_days[t]) if book.rm[i] and t in a.contact_days else Fraction(0)
                 for i, t in enumerate(book.tier.tolist())]
     rm_cost = np.array([(2 * c.numerator * a.contact_cost + c.denominator) // (2 * c.denominator)

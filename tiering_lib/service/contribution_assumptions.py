@@ -22,13 +22,13 @@ __all__ = ["ContributionAssumptions", "load_contribution_assumptions"]
 
 def _rate(value: Any, where: str) -> Fraction:
     if isinstance(value, float):
-        raise DataError(f"{where}: write the rate {value!r} as text (in quotes) so it is read exactly")
+        raise DataError(f"{where}：请把比率 {value!r} 写成带引号的文字，才能精确读取")
     try:
         rate = Fraction(Decimal(str(value)))
     except ArithmeticError:
-        raise DataError(f"{where}: {value!r} is not a number") from None
+        raise DataError(f"{where}：{value!r} 不是数") from None
     if rate < 0:
-        raise DataError(f"{where}: the rate {value} is negative")
+        raise DataError(f"{where}：比率 {value} 是负数")
     return rate
 
 
@@ -48,11 +48,11 @@ class ContributionAssumptions:
     def __post_init__(self) -> None:
         if self.threshold_a < self.threshold_b:
             raise DataError(
-                f"the VIP threshold （{self.threshold_a} 分） is below the 重点 threshold （{self.threshold_b} 分）"
+                f"VIP客户的门槛（{self.threshold_a} 分）低于重点客户的门槛（{self.threshold_b} 分）"
             )
         for name in ("account_cost", "visit_cost", "contact_cost"):
             if getattr(self, name) < 0:
-                raise DataError(f"{name} must not be negative")
+                raise DataError(f"{name} 不能是负数")
 
     def to_frame(self):
         """The assumptions as a table: 项目, 取值 (rates in %, money in 元).

@@ -116,13 +116,13 @@ def simulate_counters(
     svc = np.asarray(service, dtype=float)
     is_vip = np.asarray(vip, dtype=bool)
     if not (arr.shape == svc.shape == is_vip.shape) or arr.ndim != 1:
-        raise QueueError("arrival, service and vip must be flat lists of the same length")
+        raise QueueError("arrival、service、vip 应是长度相同的三列数")
     if arr.size and (arr.min() < 0 or arr.max() >= close):
-        raise QueueError(f"arrivals must lie in [0, {close}) minutes: the doors are closed otherwise")
+        raise QueueError(f"到达时间应在 [0, {close}) 分钟内：其他时间网点不营业")
     if arr.size and not (svc > 0).all():
-        raise QueueError("every service time must be positive")
+        raise QueueError("每位客户的办理时长都应大于 0")
     if windows < 1:
-        raise QueueError(f"windows must be at least 1, got {windows}")
+        raise QueueError(f"窗口数至少为 1，这里是 {windows}")
     day = _Day(arr, svc, windows, close, vip_window, vip_window_serves_others)
     day.run(is_vip)
     return day.start, day.window

@@ -79,7 +79,7 @@ class DepositAssumptions:
         for name in ("growth_yi", "spread_pct", "business_tax_pct", "provisions_pct"):
             value = Decimal(str(getattr(self, name)))
             if value < 0:
-                raise DataError(f"{name} cannot be negative (got {value})")
+                raise DataError(f"{name} 不能是负数（这里是 {value}）")
             object.__setattr__(self, name, value)
 
     def to_frame(self):
@@ -124,11 +124,11 @@ def monthly_inflows(growth_yi: Decimal, profile: str | tuple[int, ...]) -> list[
             weights = GROWTH_PROFILES[profile]
         else:
             names = [*GROWTH_PROFILES, DECK_PROFILE]
-            raise DataError(f"unknown growth profile {profile!r}; choose one of {names}")
+            raise DataError(f"没有名为 {profile!r} 的增长曲线；可选：{names}")
     else:
         weights = tuple(profile)
     if len(weights) != 12 or any(w < 0 for w in weights) or sum(weights) == 0:
-        raise DataError("a growth profile needs 12 non-negative monthly weights, not all zero")
+        raise DataError("增长曲线需要 12 个月的权重，都不能为负，也不能全为 0")
     fractions = [Fraction(str(w)) for w in weights]
     total = sum(fractions)
     shares = [f / total for f in fractions]
@@ -256,5 +256,5 @@ def deposits_needed_for(income_yi: Decimal, assumptions: DepositAssumptions | No
     """
     a = assumptions or DepositAssumptions()
     if a.net_yield_pct <= 0:
-        raise DataError("the net yield is zero or negative: no amount of deposits earns a profit")
+        raise DataError("净收益率为 0 或负数：存款再多也不会盈利")
     return Decimal(income_yi) / (a.net_yield_pct / 100)

@@ -71,14 +71,14 @@ class PlanSettings:
 
     def __post_init__(self) -> None:
         if self.capacity_per_day < 1:
-            raise PlanError(f"capacity_per_day must be at least 1, got {self.capacity_per_day}")
+            raise PlanError(f"每天可联系人数（capacity_per_day）至少为 1，这里是 {self.capacity_per_day}")
         if self.days < 1:
-            raise PlanError(f"days must be at least 1 (1 = daily plan, 5 = weekly plan), got {self.days}")
+            raise PlanError(f"计划天数（days）至少为 1（1 = 日计划，5 = 周计划），这里是 {self.days}")
         for code, d in self.contact_days.items():
             if d < 1:
-                raise PlanError(f"contact interval of tier {code} must be at least 1 day, got {d}")
+                raise PlanError(f"层级 {code} 的联系间隔至少为 1 天，这里是 {d}")
         if [c for c, _ in self.reasons] != ["outflow", "maturity", "overdue", "routine"]:
-            raise PlanError(f"{_FILE}: plan.reasons must list outflow, maturity, overdue, routine in that order")
+            raise PlanError(f"{_FILE}：plan.reasons 应依次列出 outflow、maturity、overdue、routine")
 
     def with_changes(self, **changes: Any) -> "PlanSettings":
         """A copy with some settings changed; ``contact_days`` merges into the old intervals.
@@ -182,10 +182,10 @@ def info_completeness(info: Sequence[Sequence[bool]] | np.ndarray, weights: Sequ
     arr = np.asarray(info, dtype=bool)
     w = np.asarray(weights, dtype=np.int64)
     if arr.ndim != 2 or arr.shape[1] != w.size:
-        raise PlanError(f"info has shape {arr.shape} but there are {w.size} weights")
+        raise PlanError(f"信息表的形状是 {arr.shape}，但权重有 {w.size} 个")
     total = int(w.sum())
     if total <= 0:
-        raise PlanError("the weights must add up to more than 0")
+        raise PlanError("权重合计应大于 0")
     have = arr.astype(np.int64) @ w
     return (200 * have + total) // (2 * total)
 

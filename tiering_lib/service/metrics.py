@@ -107,7 +107,7 @@ def aum_change(book: Any, segment: str | None = "高端") -> AumChange:
 def _held_matrix(held: Sequence[Sequence[bool]] | np.ndarray) -> np.ndarray:
     arr = np.asarray(held, dtype=bool)
     if arr.ndim != 2:
-        raise DataError(f"holdings must be a table (customers x product lines), got shape {arr.shape}")
+        raise DataError(f"持有情况应是一张表（客户 × 产品线），这里的形状是 {arr.shape}")
     return arr
 
 
@@ -121,7 +121,7 @@ def products_per_customer(held: Sequence[Sequence[bool]] | np.ndarray) -> Fracti
     """
     arr = _held_matrix(held)
     if arr.shape[0] == 0:
-        raise DataError("cross-sell rate of no customers is undefined; select at least one customer")
+        raise DataError("没有客户就算不出交叉销售率；请至少选一位客户")
     return Fraction(int(arr.sum()), arr.shape[0])
 
 
@@ -135,7 +135,7 @@ def share_two_or_more(held: Sequence[Sequence[bool]] | np.ndarray) -> Fraction:
     """
     arr = _held_matrix(held)
     if arr.shape[0] == 0:
-        raise DataError("cross-sell rate of no customers is undefined; select at least one customer")
+        raise DataError("没有客户就算不出交叉销售率；请至少选一位客户")
     return Fraction(int((arr.sum(axis=1) >= 2).sum()), arr.shape[0])
 
 
@@ -159,7 +159,7 @@ def cross_sell_rate(book: Any, segment: str | None = "中端", definition: str =
     True
     """
     if definition not in CROSS_SELL_DEFINITIONS:
-        raise DataError(f"unknown cross-sell definition {definition!r}; use one of {list(CROSS_SELL_DEFINITIONS)}")
+        raise DataError(f"没有名为 {definition!r} 的交叉销售率口径；可选：{list(CROSS_SELL_DEFINITIONS)}")
     held = book.held if segment is None else book.held[book.segment == segment]
     if definition == "two_or_more":
         return share_two_or_more(held)
@@ -248,7 +248,7 @@ def key_metrics_table(book: Any, queue_result: Any = None):
             two = cross_sell_rate(book, name, "two_or_more")
             per = cross_sell_rate(book, name, "products_per_customer")
             value = (
-                f"持有两类及以上产品的客户占 {format_percent(to_decimal(two), 1)};"
+                f"持有两类及以上产品的客户占 {format_percent(to_decimal(two), 1)}；"
                 f"人均持有 {round_half_up(to_decimal(per), 2)} 类产品"
             )
         else:

@@ -221,7 +221,7 @@ def schedule_contacts(tasks: Iterable[ContactTask], capacity_per_day: int, days:
     (['C000001', 'C000002'], ['C000003'])
     """
     if capacity_per_day < 1 or days < 1:
-        raise PlanError("capacity_per_day and days must be at least 1")
+        raise PlanError("每天可联系人数（capacity_per_day）和计划天数（days）都至少为 1")
     due = sorted((t for t in tasks if t.due_day < days), key=ContactTask.key)
     pending = list(range(len(due)))  # positions in `due`, kept in order of urgency
     done: list[tuple[int, ContactTask]] = []

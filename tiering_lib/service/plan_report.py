@@ -199,5 +199,5 @@ def export_plan(plan: MaintenancePlan, path: str | Path) -> dict[str, int]:
             summary.to_excel(writer, sheet_name="每日汇总", index=False)
         counts["每日汇总"] = len(summary)
     else:
-        raise DataError(f"{path.name}: export the plan as .csv or .xlsx")
+        raise DataError(f"{path.name}：维护计划只能导出为 .csv 或 .xlsx 文件")
     return counts

@@ -64,9 +64,9 @@ def relationship_price(list_price: int, abc: str, years: int, pricing: Mapping[s
     """
     p = _pricing(pricing)
     if abc not in p.discount_by_class:
-        raise DataError(f"pricing: no discount for class {abc!r}; classes are {list(p.discount_by_class)}")
+        raise DataError(f"定价：没有 {abc!r} 类客户的折扣；可选的类别：{list(p.discount_by_class)}")
     if years < 0 or list_price < 0:
-        raise DataError("years and list price must not be negative")
+        raise DataError("年限和标价都不能是负数")
     loyalty = min(Fraction(p.loyalty_step_discount) * (years // p.loyalty_step_years), Fraction(p.loyalty_max_discount))
     discount = min(Fraction(p.discount_by_class[abc]) + loyalty, Fraction(1))
     price = list_price * (1 - discount)

@@ -154,7 +154,7 @@ def simulate_queue(config: QueueConfig | None = None, *, days: int = 20, seed: i
     if config is None:
         config = default_queue_config()
     if days < 1:
-        raise QueueError(f"days must be at least 1, got {days}")
+        raise QueueError(f"模拟天数（days）至少为 1，这里是 {days}")
     close = config.open_minutes
     segs = [s for s in SEGMENTS if config.arrivals_per_hour.get(s, 0) > 0]
     parts: dict[str, list[np.ndarray]] = {k: [] for k in ("segment", "day", "arrival", "service", "start", "window")}

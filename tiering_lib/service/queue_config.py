@@ -39,19 +39,19 @@ class QueueConfig:
 
     def __post_init__(self) -> None:
         if not isinstance(self.windows, (int, np.integer)) or self.windows < 1:
-            raise QueueError(f"windows must be a whole number of at least 1, got {self.windows!r}")
+            raise QueueError(f"窗口数应是不小于 1 的整数，这里是 {self.windows!r}")
         if self.open_minutes <= 0:
-            raise QueueError(f"open_minutes must be positive, got {self.open_minutes!r}")
+            raise QueueError(f"营业时长（open_minutes）应大于 0，这里是 {self.open_minutes!r}")
         if self.service_shape <= 0:
-            raise QueueError(f"service_shape must be positive, got {self.service_shape!r}")
+            raise QueueError(f"办理时长的形状参数（service_shape）应大于 0，这里是 {self.service_shape!r}")
         for seg in [*self.arrivals_per_hour, *self.vip_segments]:
             if seg not in SEGMENTS:
-                raise QueueError(f"unknown segment {seg!r}; segments are {list(SEGMENTS)}")
+                raise QueueError(f"没有客户级别 {seg!r}；客户级别有：{list(SEGMENTS)}")
         for seg, rate in self.arrivals_per_hour.items():
             if not rate >= 0:
-                raise QueueError(f"arrivals per hour of {seg} must be 0 or more, got {rate!r}")
+                raise QueueError(f"{seg}每小时到达人数不能为负，这里是 {rate!r}")
             if rate > 0 and not self.mean_service_minutes.get(seg, 0) > 0:
-                raise QueueError(f"segment {seg} arrives but has no positive mean service time")
+                raise QueueError(f"{seg}有客户到达，但平均办理时长不大于 0")
 
     def with_changes(self, **changes: Any) -> "QueueConfig":
         """A copy with some fields changed (validated again).

@@ -128,7 +128,7 @@ def _segment(name: str) -> dict[str, Any]:
     for s in wealth_segments():
         if s["name"] == name:
             return s
-    raise DataError(f"no wealth segment {name!r}; segments are {[s['name'] for s in wealth_segments()]}")
+    raise DataError(f"没有财富客户细分 {name!r}；细分有：{[s['name'] for s in wealth_segments()]}")
 
 
 def product_gaps(held: Iterable[str], segment: str) -> list[str]:
@@ -206,8 +206,8 @@ def cross_sell_suggestions(book: Any, customer_id: str) -> CrossSellSuggestion:
     segment = assign_wealth_segments(book.select([row]))[0]
     if segment == NOT_WEALTH:
         raise DataError(
-            f"customer {customer_id} has total assets below the wealth threshold; "
-            "suggestions are for wealth customers (class B and above)"
+            f"客户 {customer_id} 的总资产低于财富客户门槛；"
+            "产品建议只面向财富客户（B 类及以上）"
         )
     held = tuple(p for p, h in zip(PRODUCT_LINES, book.held[row]) if h)
     seg = _segment(segment)
