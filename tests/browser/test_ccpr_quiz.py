@@ -1,47 +1,44 @@
-"""Notebook 05 in a real JupyterLab: click quiz answers and see the feedback; change Ms Lin's call month."""
+"""Notebook 05 in a real JupyterLab: answer a case's key-step exercise wrong, then right; change Ms Lin's call month."""
 
 from __future__ import annotations
 
 import pytest
-from helpers.lab import open_notebook, run_all_cells, screenshot
+from helpers.lab import open_notebook, run_all_cells, screenshot, wait_for_text
 
 import tiering_lib as tl
+from tiering_lib.course.exercises import get_exercise
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "05_CCPR客户体验.ipynb"
+CASE_EXERCISE = "05.2"  # the key step of "永远改不了的地址", the first case of the notebook
 
 
-def _wait_for_text(page, selector: str, text: str) -> None:
-    page.wait_for_function(
-        "([sel, text]) => [...document.querySelectorAll(sel)].some(e => e.innerText.includes(text))",
-        arg=[selector, text],
-        timeout=30_000,
-    )
-
-
-def test_quiz_answer_shows_feedback(page, lab):
-    case = tl.load_case("address")  # the first quiz of the notebook
-    right = tl.grade_standard(case, "方便").message_zh
-    wrong_tp = tl.grade_touchpoint(case, "卡中心电话").message_zh
+def test_case_exercise_gives_a_hint_then_accepts_and_the_lin_explorer_recomputes(page, lab):
+    ex = get_exercise(CASE_EXERCISE)
+    right = ex.answer.option_for(ex.expected())
+    wrong = next(o for o in ex.answer.resolved() if o.value != right.value)
 
     open_notebook(page, lab, NOTEBOOK)
     run_all_cells(page)
-    quiz = page.locator(".jp-OutputArea-output .ccpr-quiz").first
-    quiz.wait_for()
-    standard = quiz.locator(".ccpr-quiz-standard")
-    assert standard.locator(".ccpr-feedback").count() == 0  # nothing answered yet
+    css = f".tl-exercise-{CASE_EXERCISE.replace('.', '-')}"
+    widget = page.locator(f".jp-OutputArea-output {css}").first
+    widget.wait_for()
+    widget.scroll_into_view_if_needed()
+    assert widget.locator(".tl-exercise-feedback").count() == 0 or widget.locator(".tl-exercise-feedback").inner_text() == ""
 
-    standard.get_by_role("button", name="方便", exact=True).click()
-    _wait_for_text(page, ".ccpr-quiz .ccpr-quiz-standard .ccpr-feedback", "正确")
-    assert standard.locator(".ccpr-feedback").inner_text().strip() == right
+    widget.get_by_text(wrong.label, exact=True).click()
+    widget.locator(".tl-exercise-check").click()
+    wait_for_text(page, f"{css} .tl-exercise-feedback", "提示")
+    feedback = widget.locator(".tl-exercise-feedback").inner_text()
+    assert "还不对" in feedback and right.label not in feedback  # a hint, never the answer
+    screenshot(page, "05_case_exercise_hint")
 
-    touchpoint = quiz.locator(".ccpr-quiz-touchpoint")
-    touchpoint.get_by_role("button", name="卡中心电话", exact=True).click()
-    _wait_for_text(page, ".ccpr-quiz .ccpr-quiz-touchpoint .ccpr-feedback", "不对")
-    assert touchpoint.locator(".ccpr-feedback").inner_text().strip() == wrong_tp
-    quiz.scroll_into_view_if_needed()
-    screenshot(page, "05_ccpr_quiz")
+    widget.get_by_text(right.label, exact=True).click()
+    widget.locator(".tl-exercise-check").click()
+    wait_for_text(page, f"{css} .tl-exercise-feedback", "答对了")
+    assert tl.load_case("address").quiz_explanation[:20] in widget.locator(".tl-exercise-feedback").inner_text()
+    screenshot(page, "05_case_exercise_right")
 
     # Ms Lin's intervention explorer: a call in February keeps her off the blacklist.
     explorer = page.locator(".jp-OutputArea-output .ccpr-lin-explorer").first
@@ -51,7 +48,7 @@ def test_quiz_answer_shows_feedback(page, lab):
     assert chart.count() == 1
     before = chart.get_attribute("src")
     explorer.locator("select").select_option(label="2月")
-    _wait_for_text(page, ".ccpr-lin-explorer", "林小姐:银行在2月来电")
+    wait_for_text(page, ".ccpr-lin-explorer", tl.lin_scenario(call_month=2).title)
     page.wait_for_function(  # the chart is redrawn too
         "(before) => [...document.querySelectorAll('.ccpr-lin-explorer img.widget-image')]"
         ".every(i => i.src !== before && i.complete && i.naturalHeight > 0)",

@@ -111,12 +111,12 @@ def test_minimal_case_values():
 def test_tables(cases):
     table = tl.case_table(cases)
     assert list(table.index) == [c.id for c in cases]
-    assert table.loc["address", "违背标准的事件"] == 3 and table.loc["remittance", "做到标准的事件"] == 4
+    assert table.loc["address", "违背标准的事件（件）"] == 3 and table.loc["remittance", "做到标准的事件（件）"] == 4
     cov = tl.standard_coverage(cases)
     # Worked out from the files: realtime is broken in address (phone), lin_credit and vip_window.
-    assert cov.loc["立即响应", "有违背的案例"] == 3
-    assert cov.loc["对客户更亲切", "有做到的案例"] == 3  # kiosk (teller), vip_window, home_visit
-    assert (cov["涉及的案例"] >= 1).all()
+    assert cov.loc["立即响应", "有违背的案例（个）"] == 3
+    assert cov.loc["对客户更亲切", "有做到的案例（个）"] == 3  # kiosk (teller), vip_window, home_visit
+    assert (cov["涉及的案例（个）"] >= 1).all()
 
 
 def test_notebook_shows_every_case_with_its_model_answers(cases):

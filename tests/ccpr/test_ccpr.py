@@ -304,14 +304,38 @@ def test_self_assessment_explorer():
 # -- exercises ------------------------------------------------------------------------------------
 
 
-def test_exercises_05():
-    from tiering_lib.course.exercises import expected_answer
+def test_exercises_05(tmp_path, monkeypatch):
+    from tiering_lib.course.banks.ccpr import CASE_EXERCISES
+    from tiering_lib.course.exercises import expected_answer, get_exercise
 
-    assert {"05.1", "05.2", "05.3", "05.4"} <= set(tl.exercise_ids())
-    assert expected_answer("05.1") is False and expected_answer("05.2") == 3
-    assert expected_answer("05.3") == "realtime"
-    assert tl.check("05.3", "立即响应").correct and tl.check("05.3", "方便").correct is False
-    assert expected_answer("05.4") == ["kiosk", "remittance", "stock_cycle", "vip_window", "home_visit"]
-    assert tl.check("05.4", list(reversed(expected_answer("05.4")))).correct
-    assert tl.check("05.4", ["kiosk"]).correct is False and tl.check("05.4", "kiosk").correct is False
-    assert tl.check("05.2", 4).correct is False and tl.check("05.1", False).correct
+    monkeypatch.setenv("TIERING_WORKSPACE", str(tmp_path))
+    assert expected_answer("05.1") == "convenient" and get_exercise("05.1").predict
+    assert sorted(CASE_EXERCISES.values()) == sorted(c.id for c in tl.load_cases())  # every case is asked
+    for exercise_id, case_id in CASE_EXERCISES.items():
+        case = tl.load_case(case_id)
+        assert expected_answer(exercise_id) == (case.quiz_touchpoint, case.quiz_standard)
+        assert tl.check(exercise_id, tl.key_step_options(case)[0].label).correct is (
+            tl.key_step_options(case)[0].is_key)
+    assert expected_answer("05.8") == 3 and tl.check("05.8", "4 月").correct is False  # April: the deck's call
+    assert expected_answer("05.9") == "自动还款"
+    assert expected_answer("05.11") == "personalized" and tl.check("05.11", "立即响应（Realtime）").correct is False
+
+
+def test_key_step_options_never_name_the_key_step_in_a_wrong_option(cases):
+    for case in cases:
+        options = tl.key_step_options(case)
+        [key] = [o for o in options if o.is_key]
+        assert (key.touchpoint, key.standard) == (case.quiz_touchpoint, case.quiz_standard)
+        assert len(options) == 4 and len({o.label for o in options}) == 4
+        assert key.explanation == case.quiz_explanation
+        order = [case.touchpoints.index(o.touchpoint) for o in options]
+        assert order == sorted(order)
+        for o in options:
+            if not o.is_key:
+                assert key.label not in o.explanation
+                marked = [c for e in case.timeline if e.touchpoint == o.touchpoint for c in getattr(e, case.quiz_kind)]
+                # "确实也" is said only of what really happened; "并没有" and "不是" only of what did not
+                assert ("确实也" in o.explanation) == (o.standard in marked)
+    positions = {[o.is_key for o in tl.key_step_options(c)].index(True) for c in cases}
+    assert len(positions) > 1, "the key step is not always in the same place"
+    assert "‘信用破产’" in tl.key_step_question(next(c for c in cases if c.id == "lin_credit"))

@@ -16,7 +16,7 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "cases": ["default_case_dir", "load_case", "load_cases", "case_table", "standard_coverage"],
         "lin": ["LinScenario", "lin_scenario", "lin_call_table"],
         "plotting": ["plot_case_timeline", "plot_ccpr_radar"],
-        "quiz": ["quiz_questions", "QuizFeedback", "grade_standard", "grade_touchpoint"],
+        "quiz": ["quiz_questions", "QuizFeedback", "grade_standard", "grade_touchpoint", "KeyStepOption", "key_step_question", "key_step_options"],
         "self_assessment": ["EXAMPLE_RATINGS", "SELF_ASSESSMENT_STATEMENTS", "SelfAssessment", "score_self_assessment", "self_assessment_table"],
         "standards": ["CcprStandard", "CCPR_STANDARDS", "ccpr_standard", "ccpr_table"],
         "widgets": ["case_quiz", "lin_explorer", "self_assessment_explorer"],

@@ -86,10 +86,10 @@ class CaseAnalysis:
         return (
             f'<div class="ccpr-analysis" {_BOX}><h4 style="margin:2px 0">案例分析：{escape(c.title)}</h4>'
             + _table(["时间", "接触点", "违背的标准", "做到的标准", "为什么"], rows, nowrap=(0, 1, 2, 3))
-            + f"<p><b>根本原因</b>:{escape(c.root_cause)}</p>"
-            f"<p><b>对客户的后果</b>:{escape(c.consequence_customer)}</p>"
-            f"<p><b>对银行的后果</b>:{escape(c.consequence_bank)}</p>"
-            f"<p><b>好的做法</b>:{escape(c.good_practice_summary)}</p><ol>{steps}</ol></div>"
+            + f"<p><b>根本原因</b>：{escape(c.root_cause)}</p>"
+            f"<p><b>对客户的后果</b>：{escape(c.consequence_customer)}</p>"
+            f"<p><b>对银行的后果</b>：{escape(c.consequence_bank)}</p>"
+            f"<p><b>好的做法</b>：{escape(c.good_practice_summary)}</p><ol>{steps}</ol></div>"
         )
 
     def __repr__(self) -> str:

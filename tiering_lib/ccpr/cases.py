@@ -140,7 +140,7 @@ def case_table(cases: tuple[Case, ...] | None = None):
             "、".join(ccpr_standard(s).short_zh for s in c.standards),
             sum(1 for e in c.timeline if e.breaks), sum(1 for e in c.timeline if e.honours),
         ])
-    columns = ["编号", "案例", "来源", "客户群体", "涉及的标准", "违背标准的事件", "做到标准的事件"]
+    columns = ["编号", "案例", "来源", "客户群体", "涉及的标准", "违背标准的事件（件）", "做到标准的事件（件）"]
     return pd.DataFrame(rows, columns=columns).set_index("编号")
 
 
@@ -150,11 +150,11 @@ def standard_coverage(cases: tuple[Case, ...] | None = None):
     Returns
     -------
     pandas.DataFrame
-        Indexed by the standard's Chinese name; columns 涉及的案例, 有违背的案例, 有做到的案例.
+        Indexed by the standard's Chinese name; columns 涉及的案例（个）, 有违背的案例（个）, 有做到的案例（个）.
 
     Examples
     --------
-    >>> int(standard_coverage().loc["对客户更亲切", "涉及的案例"]) >= 1
+    >>> int(standard_coverage().loc["对客户更亲切", "涉及的案例（个）"]) >= 1
     True
     """
     import pandas as pd
@@ -168,4 +168,4 @@ def standard_coverage(cases: tuple[Case, ...] | None = None):
             sum(1 for c in cases if any(s.code in e.breaks for e in c.timeline)),
             sum(1 for c in cases if any(s.code in e.honours for e in c.timeline)),
         ])
-    return pd.DataFrame(rows, columns=["标准", "涉及的案例", "有违背的案例", "有做到的案例"]).set_index("标准")
+    return pd.DataFrame(rows, columns=["标准", "涉及的案例（个）", "有违背的案例（个）", "有做到的案例（个）"]).set_index("标准")

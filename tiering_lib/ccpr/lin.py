@@ -136,7 +136,7 @@ class LinScenario:
         )
 
     def __repr__(self) -> str:
-        return "\n".join([self.title, *(f"{k}:{v}" for k, v in self.rows()), self.assumption_zh])
+        return "\n".join([self.title, *(f"{k}：{v}" for k, v in self.rows()), self.assumption_zh])
 
 
 def _event(month: int, touchpoint: str, label: str, what: str, breaks=(), honours=(), note="", who=_WHO):

@@ -4,6 +4,10 @@ Grading is pure: it reads a case's ``quiz`` block and timeline (see
 :mod:`tiering_lib.ccpr.case_model`) and returns a :class:`QuizFeedback` with the
 verdict and the explanation, which the quiz widget only displays.  A case is
 any object with the attributes of :class:`~tiering_lib.ccpr.case_model.Case`.
+
+:func:`key_step_options` asks both at once (the key step: where, and which
+standard) with four options whose explanations never name the right one; the
+course's exercise widgets (notebook 05) are built on it.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from tiering_lib.ccpr.standards import CCPR_STANDARDS, ccpr_standard
 from tiering_lib.display import escape, feedback_box
 from tiering_lib.errors import TieringError
 
-__all__ = ["QuizFeedback", "quiz_questions", "grade_standard", "grade_touchpoint"]
+__all__ = ["QuizFeedback", "quiz_questions", "grade_standard", "grade_touchpoint", "KeyStepOption", "key_step_question",
+           "key_step_options"]
 
 
 @dataclass(frozen=True)
@@ -149,3 +154,80 @@ def grade_touchpoint(case: Any, answer: Any) -> QuizFeedback:
     else:
         aside = f"“{chosen}”处没有{verb}哪条标准；{key_phrase}。"
     return QuizFeedback(case.id, question, chosen, False, f"不对。{aside}{key_event.note}")
+
+
+@dataclass(frozen=True)
+class KeyStepOption:
+    """One option of the key-step question: a touchpoint and a standard, with why it is (not) the key step."""
+
+    touchpoint: str
+    standard: str
+    label: str
+    explanation: str
+    is_key: bool
+
+
+def key_step_question(case: Any) -> str:
+    """The key-step question of a case: where, and which standard, in one question.
+
+    Examples
+    --------
+    >>> from tiering_lib.ccpr.cases import load_case
+    >>> key_step_question(load_case("address"))
+    '案例“永远改不了的地址”：关键的失误发生在哪个接触点、违背了 CCPR 的哪一条标准？'
+    >>> key_step_question(load_case("lin_credit"))[:14]
+    '案例“是谁让她‘信用破产’”'
+    """
+    title = case.title.replace("“", "‘").replace("”", "’")  # quotes inside quotes
+    if case.quiz_kind == "breaks":
+        return f"案例“{title}”：关键的失误发生在哪个接触点、违背了 CCPR 的哪一条标准？"
+    return f"案例“{title}”：网点做对的关键一步在哪个接触点、做到了 CCPR 的哪一条标准？"
+
+
+def _label(touchpoint: str, code: str, kind: str) -> str:
+    return f"{touchpoint}：{_verb(kind)}了“{ccpr_standard(code).short_zh}”"
+
+
+def key_step_options(case: Any) -> tuple[KeyStepOption, ...]:
+    """Four options for :func:`key_step_question`, in timeline order; exactly one is the key step.
+
+    Besides the key step: the key touchpoint with a standard it did not break
+    (or honour); up to two other touchpoints with a standard they really broke
+    (or honoured), which are consequences or side steps; then touchpoints with
+    a standard they did not.  No wrong option's explanation names the key step.
+
+    Examples
+    --------
+    >>> from tiering_lib.ccpr.cases import load_case
+    >>> options = key_step_options(load_case("address"))
+    >>> [o.label for o in options if o.is_key]
+    ['网点柜台：违背了“方便”']
+    >>> len(options), sum(o.is_key for o in options)
+    (4, 1)
+    """
+    kind, verb = case.quiz_kind, _verb(case.quiz_kind)
+    marked = {tp: [c for e in case.timeline if e.touchpoint == tp for c in getattr(e, kind)] for tp in case.touchpoints}
+    key = KeyStepOption(case.quiz_touchpoint, case.quiz_standard,
+                        _label(case.quiz_touchpoint, case.quiz_standard, kind), case.quiz_explanation, True)
+    others = [s.code for s in CCPR_STANDARDS if s.code not in marked[case.quiz_touchpoint]]
+    wrong = sorted(others, key=lambda c: c not in case.standards)[0]
+    options = [key, KeyStepOption(
+        case.quiz_touchpoint, wrong, _label(case.quiz_touchpoint, wrong, kind),
+        f"这个接触点选对了，但这一步{verb}的不是“{ccpr_standard(wrong).short_zh}”：对照课件对这条标准的说法，再读一遍这一步发生了什么。",
+        False,
+    )]
+    nudge = ("想一想，银行在哪一步本可以、也最应该把事情做对。" if kind == "breaks"
+             else "想一想，哪一步最先把客户的难处接了过来，后面的好结果都从它开始。")
+    for tp in case.touchpoints:
+        if len(options) < 4 and tp != case.quiz_touchpoint and marked[tp]:
+            code = marked[tp][0]
+            options.append(KeyStepOption(tp, code, _label(tp, code, kind),
+                                         f"“{tp}”处确实也{verb}了“{ccpr_standard(code).short_zh}”，但它不是本案关键的一步。{nudge}",
+                                         False))
+    for tp in case.touchpoints:
+        if len(options) < 4 and tp != case.quiz_touchpoint and not marked[tp]:
+            options.append(KeyStepOption(tp, wrong, _label(tp, wrong, kind),
+                                         f"“{tp}”处并没有{verb}“{ccpr_standard(wrong).short_zh}”。", False))
+    order = {tp: i for i, tp in enumerate(case.touchpoints)}
+    codes = [s.code for s in CCPR_STANDARDS]
+    return tuple(sorted(options, key=lambda o: (order[o.touchpoint], codes.index(o.standard))))

@@ -3,8 +3,9 @@
 Three statements per standard, each rated 1 (完全不符合) to 5 (完全符合).  A
 standard's score is the exact mean of its ratings (a Fraction, shown to one
 decimal); the weakest standard is the one with the lowest score (ties keep
-the deck's order C, C, P, R) and the actions for it come from the deck
-(:data:`tiering_lib.CCPR_STANDARDS`).  Pure and exact.
+the deck's order C, C, P, R) and the improvement directions for it are the
+course's, built on the deck's reasoning (:data:`tiering_lib.CCPR_STANDARDS`,
+``actions_zh``; shown as 本课程补充).  The statements are the course's too.  Pure and exact.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ SELF_ASSESSMENT_STATEMENTS: dict[str, tuple[str, ...]] = {
         "账户出现异常（逾期、退信、代扣失败）时，几天之内就有人主动联系客户。",
     ),
 }
+
+#: Heading of the improvement directions: they are the course's, built on the deck's reasoning.
+IMPROVEMENT_HEADING = "改进方向（本课程补充，依据课件对这条标准的说法）"
 
 #: What each rating means.
 RATING_LABELS = {1: "完全不符合", 2: "不太符合", 3: "一般", 4: "比较符合", 5: "完全符合"}
@@ -103,11 +107,11 @@ class SelfAssessment:
 
     def summary_zh(self) -> str:
         """The verdict as one paragraph of Chinese text."""
-        parts = ",".join(f"{s.short_zh} {self.score_text(s.code)}" for s in CCPR_STANDARDS)
+        parts = "，".join(f"{s.short_zh} {self.score_text(s.code)} 分" for s in CCPR_STANDARDS)
         tied = self.tied_weakest
         head = f"四项得分：{parts}。"
         if len(tied) == len(CCPR_STANDARDS):
-            return head + "四项得分相同，没有明显的短板；从课件的第一条标准做起。"
+            return head + "四项得分相同，没有明显的短板；可以从第一条标准“让客户更方便”做起。"
         names = "、".join(f"“{s.name_zh}”" for s in tied)
         tie = "（并列最低，先从第一项做起）" if len(tied) > 1 else ""
         return head + f"最弱的是{names}{tie}。"
@@ -119,14 +123,14 @@ class SelfAssessment:
         return (
             f'<div class="ccpr-assessment"><p>{escape(self.summary_zh())}</p>'
             f"<p><b>“{escape(w.name_zh)}”里得分最低的说法</b></p><ul>{low}</ul>"
-            f"<p><b>课件给出的改进方向</b></p><ol>{actions}</ol></div>"
+            f"<p><b>{IMPROVEMENT_HEADING}</b></p><ol>{actions}</ol></div>"
         )
 
     def __repr__(self) -> str:
         w = self.weakest
         lines = [self.summary_zh(), f"“{w.name_zh}”里得分最低的说法："]
         lines += [f"  - {t}" for t in self.weakest_statements()]
-        lines.append("课件给出的改进方向：")
+        lines.append(f"{IMPROVEMENT_HEADING}：")
         lines += [f"  {i}. {a}" for i, a in enumerate(w.actions_zh, start=1)]
         return "\n".join(lines)
 

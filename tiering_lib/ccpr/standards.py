@@ -13,6 +13,9 @@ The two Cs share a letter, so code refers to a standard by its English word
 may also write its Chinese short name (``"方便"``, ``"亲切"``, ``"个人化"``,
 ``"立即响应"``) or full name.  :func:`ccpr_standard` accepts all of them.
 
+The reasoning of each standard is the deck's (paraphrased); the improvement
+directions (``actions_zh``) are the course's own, built on that reasoning.
+
 """
 
 from __future__ import annotations
@@ -47,9 +50,10 @@ class CcprStandard:
     short_zh : str
         Short Chinese name used in charts and quizzes (``"方便"``).
     reasoning_zh : tuple of str
-        The deck's reasoning, one point per item.
+        The deck's reasoning, one point per item (paraphrased, not quoted).
     actions_zh : tuple of str
-        Actions for a branch, drawn from the deck.
+        Improvement directions for a branch, written for this course from the
+        deck's reasoning (not the deck's text: shown to learners as 本课程补充).
     """
 
     code: str
@@ -157,19 +161,19 @@ def ccpr_standard(name: Any) -> CcprStandard:
 
 
 def ccpr_table():
-    """The four standards as a table: letter, names and the deck's reasoning.
+    """The four standards as a table: letter, names and the deck's reasoning (paraphrased).
 
     Returns
     -------
     pandas.DataFrame
-        Columns 字母, 标准, 英文, 课件的理由; one row per standard.
+        Indexed by 标准 (the Chinese name); columns 字母, 英文, 课件的理由（概括）.
 
     Examples
     --------
-    >>> ccpr_table()["标准"].tolist()
+    >>> ccpr_table().index.tolist()
     ['让客户更方便', '对客户更亲切', '个人化', '立即响应']
     """
     import pandas as pd
 
-    rows = [[s.letter, s.name_zh, s.name_en, "".join(s.reasoning_zh)] for s in CCPR_STANDARDS]
-    return pd.DataFrame(rows, columns=["字母", "标准", "英文", "课件的理由"])
+    rows = [[s.name_zh, s.letter, s.name_en, "".join(s.reasoning_zh)] for s in CCPR_STANDARDS]
+    return pd.DataFrame(rows, columns=["标准", "字母", "英文", "课件的理由（概括）"]).set_index("标准")

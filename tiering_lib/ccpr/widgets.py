@@ -131,7 +131,7 @@ def self_assessment_explorer(ratings: dict | None = None) -> Interactive:
     start = score_self_assessment(EXAMPLE_RATINGS if ratings is None else ratings)  # validates them
     sliders: dict[str, list[widgets.IntSlider]] = {}
     rows: list[widgets.Widget] = [
-        widgets.HTML(escape("评分：" + ",".join(f"{k} = {v}" for k, v in RATING_LABELS.items())))
+        widgets.HTML(escape("评分：" + "，".join(f"{k} = {v}" for k, v in RATING_LABELS.items())))
     ]
     for s in CCPR_STANDARDS:
         rows.append(widgets.HTML(f"<b>{escape(s.letter)} · {escape(s.name_zh)}</b>"))

@@ -37,6 +37,7 @@ AFTER_TWO_TRIES = "已经试了两次：可以再想想，也可以点“显示�
 _BANKS = [
     "tiering_lib.course.banks.tier_logic",
     "tiering_lib.course.banks.tiering",
+    "tiering_lib.course.banks.deposits",
     "tiering_lib.course.banks.ccpr",
     "tiering_lib.course.banks.service",
     "tiering_lib.course.banks.own_data",

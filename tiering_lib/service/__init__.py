@@ -1,8 +1,8 @@
 """Serving each tier: the deck's service content, deposits versus fees, the synthetic branch and its metrics.
 
-``content`` (the deck's service tables), ``deposits`` (the executive's
-arithmetic), ``book`` and ``branch`` (a synthetic customer book), ``metrics``
-(each segment's key metric), ``queue_config``, ``counters`` and ``queue`` (the
+``content`` (the deck's service tables), ``deposits`` and ``deposit_quote``
+(the arithmetic of the speech the deck quotes), ``book`` and ``branch`` (a
+synthetic customer book), ``metrics`` (each segment's key metric), ``queue_config``, ``counters`` and ``queue`` (the
 counter queue), ``contribution_assumptions``, ``contribution`` and ``pricing``
 (客户经营ABC), ``wealth`` (wealth segments and cross-selling),
 ``maintenance``, ``plan`` and ``plan_report`` (the maintenance process); on
@@ -21,7 +21,8 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "content": ["service_matrix", "service_matrix_table", "needs_strategies_table", "quality_services_table", "growth_system", "maintenance_guide", "maintenance_process_table"],
         "contribution": ["ABC_NAMES", "Contribution", "customer_contribution", "abc_classes", "abc_table", "contribution_scenario"],
         "contribution_assumptions": ["ContributionAssumptions", "load_contribution_assumptions"],
-        "deposits": ["DepositAssumptions", "DepositProfit", "GROWTH_PROFILES", "DECK_PROFILE", "monthly_inflows", "deposit_profit", "load_executive_quote", "profit_by_profile", "compare_with_quote", "deposits_needed_for"],
+        "deposits": ["DepositAssumptions", "DepositProfit", "GROWTH_PROFILES", "DECK_PROFILE", "monthly_inflows", "deposit_profit", "load_executive_quote", "deposits_needed_for"],
+        "deposit_quote": ["executive_quote_table", "profit_by_profile", "compare_with_quote", "FEE_PROFIT_SHARES_PCT", "fee_profit_what_if"],
         "maintenance": ["PlanSettings", "load_plan_settings", "info_weights", "info_completeness", "info_scores", "missing_info"],
         "next_month": ["MonthEnd", "next_month"],
         "metrics": ["CROSS_SELL_DEFINITIONS", "AumChange", "aum_change", "products_per_customer", "share_two_or_more", "cross_sell_rate", "cross_sell_table", "waiting_stats", "key_metrics_table"],

@@ -1,14 +1,25 @@
-"""Deposits versus fee income: the bank executive's arithmetic (deck §4) as a calculator.
+"""Deposits versus fee income: the arithmetic of the executive's speech the deck quotes, as a calculator.
+
+The deck quotes a speech ("摘自招行个金老总讲话"): in 2005 the bank gathered
+585亿 of new savings deposits, which earned only 3–4亿 that year and 7–8亿 the
+next ("收益率不到2%"), while it earned 46亿 of fee income (中间收入).
 
 A bank gathers new deposits ``G`` during year 1.  Money earns only from the
 day it arrives, so year-1 profit is the net yield times the *average* balance
 of the year; in year 2 the whole ``G`` sits there all year (活期不动) and
 earns the net yield on all of it.
 
-Net yield (净收益率, % a year) = spread × (1 − business tax rate) − provisions
-and other costs.  The deck gives the outcome (3–4亿 in year 1, 7–8亿 in year 2
-on 585亿, "收益率不到2%") but not the inputs; the defaults below are this
-course's stated assumptions that reproduce it, and learners move them.
+Net yield (净收益率, % of the balance a year)::
+
+    spread − business tax rate × asset yield − provisions and other costs
+
+Before the VAT reform of May 2016 (营改增) a bank paid business tax (营业税,
+5% from 2003) on its *gross* interest income (利息收入全额), not on the spread;
+so the tax is the rate times the asset yield (the interest the deposits earn
+once lent or invested), a share of the balance.  The deck gives the outcome
+but not the inputs: the asset yield, the spread and the provisions below are
+this course's assumptions, chosen so that the calculator reproduces the
+deck's figures; the 5% is the tax rule of 2005.  Learners move them.
 
 All amounts are in 亿元 as exact Decimals; months are calendar months, each
 month's inflow arriving in the middle of the month.
@@ -31,8 +42,6 @@ __all__ = [
     "monthly_inflows",
     "deposit_profit",
     "load_executive_quote",
-    "profit_by_profile",
-    "compare_with_quote",
     "deposits_needed_for",
 ]
 
@@ -46,6 +55,14 @@ GROWTH_PROFILES: dict[str, tuple[int, ...]] = {
 #: +200亿 in June ("年中"), the rest of the year's growth evenly over July–December.
 DECK_PROFILE = "课件示例"
 
+_LABELS = {
+    "growth_yi": "新增存款",
+    "asset_yield_pct": "资产收益率",
+    "spread_pct": "息差",
+    "business_tax_pct": "营业税率",
+    "provisions_pct": "准备金及其他成本",
+}
+
 
 def _deck_weights() -> tuple[Decimal, ...]:
     q = load_executive_quote()
@@ -56,55 +73,109 @@ def _deck_weights() -> tuple[Decimal, ...]:
 
 @dataclass(frozen=True)
 class DepositAssumptions:
-    """Inputs of the calculator.
+    """Inputs of the calculator; every default but the deposits (课件) and the tax rate (2005) is the course's.
 
     Attributes
     ----------
     growth_yi : Decimal
-        New deposits gathered in year 1, 亿元.
+        New deposits gathered in year 1, 亿元 (the deck: 585亿 in 2005).
+    asset_yield_pct : Decimal
+        Interest the deposits earn once lent or invested (资产收益率), % a year.
+        The base of the business tax.  Course assumption: 4.0.
     spread_pct : Decimal
-        Interest spread (息差) earned on the deposits, % a year.
+        Interest spread (息差): asset yield minus the rate paid to depositors,
+        % a year.  Course assumption: 2.0.
     business_tax_pct : Decimal
-        Business tax (营业税) as % of the spread income (5% for banks in 2005).
+        Business tax (营业税) rate, % of the gross interest income: 5 for
+        financial business from 2003 until the VAT reform of May 2016.
     provisions_pct : Decimal
-        Provisions and other costs (准备金等), % of the balance a year.
+        Provisions and other costs (准备金及其他成本), % of the balance a year.
+        Course assumption: 0.5.
+
+    Raises
+    ------
+    DataError
+        If a value is negative, or the spread exceeds the asset yield (the
+        depositors' rate would be negative).
     """
 
     growth_yi: Decimal = Decimal("585")
+    asset_yield_pct: Decimal = Decimal("4.0")
     spread_pct: Decimal = Decimal("2.0")
     business_tax_pct: Decimal = Decimal("5")
-    provisions_pct: Decimal = Decimal("0.6")
+    provisions_pct: Decimal = Decimal("0.5")
 
     def __post_init__(self) -> None:
-        for name in ("growth_yi", "spread_pct", "business_tax_pct", "provisions_pct"):
+        for name, label in _LABELS.items():
             value = Decimal(str(getattr(self, name)))
             if value < 0:
-                raise DataError(f"{name} 不能是负数（这里是 {value}）")
+                raise DataError(f"{label}不能是负数（现在是 {value}）：请改成 0 或更大的数。")
             object.__setattr__(self, name, value)
+        if self.spread_pct > self.asset_yield_pct:
+            raise DataError(
+                f"息差（{self.spread_pct}%）不能高于资产收益率（{self.asset_yield_pct}%）："
+                "付给存款人的利率不会是负数。请调低息差，或调高资产收益率。"
+            )
 
-    def to_frame(self):
-        """The assumptions as a small table with Chinese labels, for display."""
-        import pandas as pd
+    @property
+    def deposit_rate_pct(self) -> Decimal:
+        """Rate paid to depositors, % a year: asset yield − spread."""
+        return self.asset_yield_pct - self.spread_pct
 
-        rows = [
-            ("第一年新增存款", self.growth_yi, "亿元"),
-            ("息差", self.spread_pct, "%/年"),
-            ("营业税率", self.business_tax_pct, "% × 息差收入"),
-            ("准备金及其他成本", self.provisions_pct, "%/年"),
-            ("净收益率（算出）", round_half_up(self.net_yield_pct, 2), "%/年"),
-        ]
-        return pd.DataFrame(rows, columns=["假设", "数值", "单位"]).set_index("假设")
+    @property
+    def business_tax_on_balance_pct(self) -> Decimal:
+        """Business tax as % of the balance a year: the rate × the gross interest (asset yield).
+
+        Examples
+        --------
+        >>> DepositAssumptions().business_tax_on_balance_pct
+        Decimal('0.2')
+        """
+        return self.business_tax_pct * self.asset_yield_pct / 100
+
+    @property
+    def spread_after_tax_pct(self) -> Decimal:
+        """The spread after business tax, before provisions, % a year."""
+        return self.spread_pct - self.business_tax_on_balance_pct
 
     @property
     def net_yield_pct(self) -> Decimal:
-        """Net yield, % a year: spread × (1 − tax) − provisions.
+        """Net yield, % a year: spread − tax rate × asset yield − provisions.
 
         Examples
         --------
         >>> DepositAssumptions().net_yield_pct
-        Decimal('1.300')
+        Decimal('1.3')
+        >>> DepositAssumptions(asset_yield_pct=Decimal("6.0")).net_yield_pct  # same spread, more tax
+        Decimal('1.2')
         """
-        return self.spread_pct * (1 - self.business_tax_pct / 100) - self.provisions_pct
+        return self.spread_after_tax_pct - self.provisions_pct
+
+    def to_frame(self):
+        """The assumptions as a table with Chinese labels, units and where each value comes from.
+
+        Examples
+        --------
+        >>> DepositAssumptions().to_frame().loc["净收益率", "数值"]
+        '1.30'
+        """
+        import pandas as pd
+
+        rows = [
+            ("第一年新增存款", self.growth_yi, 0, "亿元", "课件（2005 年）"),
+            ("资产收益率", self.asset_yield_pct, 2, "%/年", "本课程假设"),
+            ("息差", self.spread_pct, 2, "%/年", "本课程假设"),
+            ("存款付息率", self.deposit_rate_pct, 2, "%/年", "算出：资产收益率 − 息差"),
+            ("营业税率", self.business_tax_pct, 0, "%（按利息收入全额）", "2005 年税制（2016 年 5 月起改征增值税）"),
+            ("营业税（折合存款余额）", self.business_tax_on_balance_pct, 2, "%/年", "算出：营业税率 × 资产收益率"),
+            ("准备金及其他成本", self.provisions_pct, 2, "%/年", "本课程假设"),
+            ("净收益率", self.net_yield_pct, 2, "%/年", "算出：息差 − 营业税 − 准备金及其他成本"),
+        ]
+        frame = pd.DataFrame(
+            [(name, str(round_half_up(v, places)), unit, source) for name, v, places, unit, source in rows],
+            columns=["项目", "数值", "单位", "来源"],
+        )
+        return frame.set_index("项目")
 
 
 def monthly_inflows(growth_yi: Decimal, profile: str | tuple[int, ...]) -> list[Decimal]:
@@ -123,12 +194,12 @@ def monthly_inflows(growth_yi: Decimal, profile: str | tuple[int, ...]) -> list[
         elif profile in GROWTH_PROFILES:
             weights = GROWTH_PROFILES[profile]
         else:
-            names = [*GROWTH_PROFILES, DECK_PROFILE]
-            raise DataError(f"没有名为 {profile!r} 的增长曲线；可选：{names}")
+            names = "、".join([*GROWTH_PROFILES, DECK_PROFILE])
+            raise DataError(f"没有“{profile}”这种增长节奏；请从这几种里选：{names}。")
     else:
         weights = tuple(profile)
     if len(weights) != 12 or any(w < 0 for w in weights) or sum(weights) == 0:
-        raise DataError("增长曲线需要 12 个月的权重，都不能为负，也不能全为 0")
+        raise DataError("增长节奏要有 12 个月的权重，每个都不小于 0，而且不能全是 0。")
     fractions = [Fraction(str(w)) for w in weights]
     total = sum(fractions)
     shares = [f / total for f in fractions]
@@ -153,6 +224,12 @@ class DepositProfit:
     def year1_share_of_year2(self) -> Decimal:
         """Year-1 profit as a fraction of year-2 profit (the average share of the year the money was there)."""
         return self.profit_year1 / self.profit_year2 if self.profit_year2 else Decimal(0)
+
+    def __repr__(self) -> str:
+        return (
+            f"增长节奏“{self.profile}”：第一年平均余额 {round_half_up(self.average_balance_year1, 1)} 亿元，"
+            f"第一年利润 {round_half_up(self.profit_year1, 2)} 亿元，第二年利润 {round_half_up(self.profit_year2, 2)} 亿元。"
+        )
 
 
 def deposit_profit(assumptions: DepositAssumptions | None = None, profile: str = "均匀增长") -> DepositProfit:
@@ -185,69 +262,20 @@ def deposit_profit(assumptions: DepositAssumptions | None = None, profile: str =
 
 
 def load_executive_quote() -> dict[str, Decimal]:
-    """The figures of the executive's quote (data/deposits_vs_fees_2005.csv), in 亿元 or %.
+    """The figures of the quoted speech (data/deposits_vs_fees_2005.csv), in 亿元 or %.
 
     Examples
     --------
-    >>> load_executive_quote()["fee_income"]
-    Decimal('46')
+    >>> load_executive_quote()["fee_income"], load_executive_quote()["deposit_growth_earlier_year"]
+    (Decimal('46'), Decimal('600'))
     """
     from tiering_lib.datasets.files import read_dataset
 
     return {r["key"]: Decimal(r["value"]) for r in read_dataset("deposits_vs_fees_2005.csv")}
 
 
-def profit_by_profile(assumptions: DepositAssumptions | None = None):
-    """Year-1 and year-2 profit (亿元) for every growth profile, as a DataFrame.
-
-    Examples
-    --------
-    >>> profit_by_profile().loc["均匀增长", "第二年利润（亿元）"]
-    Decimal('7.61')
-    """
-    import pandas as pd
-
-    rows = []
-    for name in (DECK_PROFILE, *GROWTH_PROFILES):
-        r = deposit_profit(assumptions, name)
-        rows.append(
-            {
-                "增长节奏": name,
-                "第一年平均余额（亿元）": round_half_up(r.average_balance_year1, 1),
-                "第一年利润（亿元）": round_half_up(r.profit_year1, 2),
-                "第二年利润（亿元）": round_half_up(r.profit_year2, 2),
-                "第一年/第二年": f"{r.year1_share_of_year2:.0%}",
-            }
-        )
-    return pd.DataFrame(rows).set_index("增长节奏")
-
-
-def compare_with_quote(result: DepositProfit):
-    """The computed profits against the ranges the executive quotes (3–4亿, 7–8亿, <2%).
-
-    Examples
-    --------
-    >>> compare_with_quote(deposit_profit(profile=DECK_PROFILE))["在课件范围内"].tolist()
-    ['是', '是', '是']
-    """
-    import pandas as pd
-
-    q = load_executive_quote()
-    checks = [
-        ("第一年利润（亿元）", result.profit_year1, q["profit_year1_low"], q["profit_year1_high"]),
-        ("第二年利润（亿元）", result.profit_year2, q["profit_year2_low"], q["profit_year2_high"]),
-        ("净收益率（%）", result.assumptions.net_yield_pct, Decimal(0), q["net_yield_cap"]),
-    ]
-    rows = []
-    for name, value, low, high in checks:
-        within = low <= value <= high if name != "净收益率（%）" else value < high
-        span = f"{low}–{high}" if name != "净收益率（%）" else f"不到 {high}"
-        rows.append({"项目": name, "课件": span, "本计算器": str(round_half_up(value, 2)), "在课件范围内": "是" if within else "否"})
-    return pd.DataFrame(rows)
-
-
 def deposits_needed_for(income_yi: Decimal, assumptions: DepositAssumptions | None = None) -> Decimal:
-    """Deposits (亿元) that would earn ``income_yi`` in a full year at the net yield.
+    """Deposits (亿元) whose profit in a full year, at the net yield, equals ``income_yi``.
 
     Examples
     --------
@@ -256,5 +284,5 @@ def deposits_needed_for(income_yi: Decimal, assumptions: DepositAssumptions | No
     """
     a = assumptions or DepositAssumptions()
     if a.net_yield_pct <= 0:
-        raise DataError("净收益率为 0 或负数：存款再多也不会盈利")
+        raise DataError("净收益率为零或负数：存得再多也不赚钱。请调整息差、营业税率或准备金。")
     return Decimal(income_yi) / (a.net_yield_pct / 100)

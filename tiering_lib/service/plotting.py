@@ -186,6 +186,9 @@ def plot_plan_load(plan: Any, ax=None):
 def plot_deposit_profit(result: DepositProfit, ax=None):
     """Month-end balance of the year's new deposits, and the two years' profits against fee income.
 
+    The profits rest on the course's assumptions (:class:`DepositAssumptions`); the fee figure is
+    the deck's 46亿 of income, before its costs, and the chart says both.
+
     Examples
     --------
     >>> import tiering_lib as tl
@@ -207,10 +210,12 @@ def plot_deposit_profit(result: DepositProfit, ax=None):
     ax.set_title(f"第一年：存款逐月进来（{result.profile}）")
     ax.legend(loc="upper left", fontsize=8)
     fee = load_executive_quote()["fee_income"]
-    names = ["第一年利润", "第二年利润", "中间业务收入"]
+    names = ["第一年利润", "第二年利润", "中间业务收入\n（收入，未扣成本）"]
     exact = [result.profit_year1, result.profit_year2, fee]
     bars = ax2.bar(names, [float(v) for v in exact], color=[PALETTE["households"], PALETTE["households"], PALETTE["amount"]])
     ax2.bar_label(bars, labels=[str(round_half_up(v, 2)) for v in exact], padding=2, fontsize=9)
+    ax2.tick_params(axis="x", labelsize=8)
+    ax2.margins(y=0.12)
     ax2.set_ylabel("亿元")
-    ax2.set_title("存款利润与中间业务收入")
+    ax2.set_title("存款利润（本课程假设）与中间业务收入", fontsize=10)
     return ax

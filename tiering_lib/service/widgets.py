@@ -4,6 +4,8 @@
   times per segment come from :func:`queue_scenario`.
 * :func:`contribution_explorer` — spreads and costs; contributions and
   classes come from :func:`contribution_scenario`.
+* :func:`deposit_profit_explorer` — the deposit calculator's assumptions; the
+  profits come from :func:`deposit_profit`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import matplotlib.pyplot as plt
 
 from tiering_lib.core.money import fen_to_unit, round_half_up
 from tiering_lib.core.widget_picture import Interactive
-from tiering_lib.display import png_bytes, show_outputs
+from tiering_lib.display import escape, feedback_box, png_bytes, show_outputs
+from tiering_lib.errors import DataError
 from tiering_lib.service.contribution import contribution_scenario, load_contribution_assumptions
 from tiering_lib.service.deposits import DECK_PROFILE, GROWTH_PROFILES, DepositAssumptions, deposit_profit
 from tiering_lib.service.plotting import plot_deposit_profit, plot_waiting_times
@@ -115,18 +118,50 @@ def contribution_explorer(book: Any = None):
     return Interactive(box)
 
 
+def _deposit_summary(assumptions: DepositAssumptions, r) -> str:
+    return (
+        f"营业税 {round_half_up(assumptions.business_tax_on_balance_pct, 2)}%（折合存款余额），"
+        f"净收益率 <b>{round_half_up(assumptions.net_yield_pct, 2)}%</b>；"
+        f"第一年利润 <b>{round_half_up(r.profit_year1, 2)} 亿元</b>，"
+        f"第二年利润 <b>{round_half_up(r.profit_year2, 2)} 亿元</b>"
+    )
+
+
 def deposit_profit_explorer():
-    """Sliders for the deposit calculator's assumptions; the profits and a chart below."""
+    """Sliders for the deposit calculator's assumptions; the profits and a chart below.
+
+    The asset yield, spread and provisions start at the course's assumptions, the tax rate at
+    the 5% of 2005 (on gross interest income).  A spread above the asset yield is not a valid
+    state: the result is hidden and a message says what to change.
+
+    Examples
+    --------
+    >>> from tiering_lib.core.fonts import use_chinese_fonts
+    >>> use_chinese_fonts()
+    >>> box = deposit_profit_explorer()
+    >>> growth, asset, spread, tax, prov, profile, message, summary, chart = box.children
+    >>> spread.value = 1.5
+    >>> "4.68 亿元" in summary.value
+    True
+    >>> asset.value = 1.0
+    >>> chart.layout.display, "息差" in message.value
+    ('none', True)
+    """
     a = DepositAssumptions()
     growth = widgets.IntSlider(value=int(a.growth_yi), min=50, max=1500, step=5, description="新增存款（亿元）")
+    asset = widgets.FloatSlider(value=float(a.asset_yield_pct), min=1.0, max=8.0, step=0.1,
+                                description="资产收益率（%）")
     spread = widgets.FloatSlider(value=float(a.spread_pct), min=0.5, max=4.0, step=0.05, description="息差（%）")
-    tax = widgets.FloatSlider(value=float(a.business_tax_pct), min=0, max=10, step=0.5, description="营业税（%）")
-    prov = widgets.FloatSlider(value=float(a.provisions_pct), min=0, max=2, step=0.05, description="准备金等（%）")
+    tax = widgets.FloatSlider(value=float(a.business_tax_pct), min=0, max=10, step=0.5,
+                              description="营业税率（%，按利息收入全额）")
+    prov = widgets.FloatSlider(value=float(a.provisions_pct), min=0, max=2, step=0.05,
+                               description="准备金及其他成本（%）")
     profile = widgets.Dropdown(options=[DECK_PROFILE, *GROWTH_PROFILES], value=DECK_PROFILE, description="增长节奏")
-    controls = [growth, spread, tax, prov, profile]
+    controls = [growth, asset, spread, tax, prov, profile]
     for c in controls:
         c.style = {"description_width": "initial"}
         c.continuous_update = False
+    message = widgets.HTML()
     summary = widgets.HTML()
     chart = widgets.Image(format="png", layout=widgets.Layout(width="760px"))
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.8), width_ratios=[3, 2])
@@ -134,18 +169,22 @@ def deposit_profit_explorer():
     plt.close(fig)
 
     def update(_change=None):
-        assumptions = DepositAssumptions(
-            growth_yi=Decimal(growth.value),
-            spread_pct=Decimal(str(round(spread.value, 2))),
-            business_tax_pct=Decimal(str(round(tax.value, 1))),
-            provisions_pct=Decimal(str(round(prov.value, 2))),
-        )
+        try:
+            assumptions = DepositAssumptions(
+                growth_yi=Decimal(growth.value),
+                asset_yield_pct=Decimal(str(round(asset.value, 1))),
+                spread_pct=Decimal(str(round(spread.value, 2))),
+                business_tax_pct=Decimal(str(round(tax.value, 1))),
+                provisions_pct=Decimal(str(round(prov.value, 2))),
+            )
+        except DataError as exc:
+            message.value = feedback_box(None, escape(str(exc)), css_class="svc-deposit-invalid")
+            summary.layout.display = chart.layout.display = "none"
+            return
+        message.value = ""
+        summary.layout.display = chart.layout.display = None
         r = deposit_profit(assumptions, profile.value)
-        summary.value = (
-            f"净收益率 <b>{round_half_up(assumptions.net_yield_pct, 2)}%</b>;"
-            f"第一年利润 <b>{round_half_up(r.profit_year1, 2)} 亿元</b>,"
-            f"第二年利润 <b>{round_half_up(r.profit_year2, 2)} 亿元</b>"
-        )
+        summary.value = _deposit_summary(assumptions, r)
         for a in ax:
             a.clear()
         plot_deposit_profit(r, ax=ax[0])
@@ -154,4 +193,6 @@ def deposit_profit_explorer():
     for c in controls:
         c.observe(update, names="value")
     update()
-    return Interactive(widgets.VBox([*controls, summary, chart]))
+    box = widgets.VBox([*controls, message, summary, chart])
+    box.add_class("svc-deposit-explorer")
+    return Interactive(box)
