@@ -32,7 +32,7 @@ help:
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "需要 Python 3.11.5 或更高版本 (Python >= 3.11.5 is required)")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
-	  echo "无法创建虚拟环境。Debian/Ubuntu 上请先运行: sudo apt install python3-venv"; \
+	  echo "无法创建虚拟环境。Debian/Ubuntu 上请先运行：sudo apt install python3-venv"; \
 	  echo "(could not create the virtual environment; on Debian/Ubuntu install python3-venv first)"; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e .
 	@touch $(STAMP)
