@@ -30,6 +30,7 @@ EXIT_CODES: dict[int, str] = {
     130: "被 Ctrl-C 中断，没有写出任何文件",
 }
 
+_HEADING = re.compile(r"^(\s*[\u4e00-\u9fff]+):$", re.M)
 _INVALID_CHOICE = re.compile(r"argument (.*?): invalid choice: '(.*?)' \(choose from (.*)\)")
 _MESSAGES = (
     ("the following arguments are required: ", "缺少参数："),
@@ -57,6 +58,9 @@ class ChineseFormatter(argparse.RawDescriptionHelpFormatter):
 
     def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D102 - argparse hook
         return super().add_usage(usage, actions, groups, "用法：")
+
+    def format_help(self) -> str:  # noqa: D102 - argparse hook: section headings end in a full-width colon
+        return _HEADING.sub(r"\1：", super().format_help())
 
 
 class ChineseParser(argparse.ArgumentParser):

@@ -81,7 +81,7 @@ def build(folder: Path, plans: dict[str, dict[str, str]] | None = None) -> dict[
     folder.mkdir(parents=True, exist_ok=True)
     plans = plans or plan_all()
     for platform, plan in plans.items():
-        print(f"{platform}:下载 {len(plan)} 个包……", flush=True)
+        print(f"{platform}：下载 {len(plan)} 个包……", flush=True)
         download(folder, platform, plan)
     return plans
 
@@ -92,10 +92,10 @@ def main(argv: list[str]) -> int:
     lacking = {p: names for p, names in missing_wheels(folder, plans).items() if names}
     if lacking:
         for platform, names in lacking.items():
-            print(f"{platform} 缺少:{'、'.join(names)}", file=sys.stderr)
+            print(f"{platform} 缺少：{'、'.join(names)}", file=sys.stderr)
         return 1
     size = sum(p.stat().st_size for p in folder.glob("*.whl")) / 2**20
-    print(f"完成:{folder} 中有 {len(wheels_in(folder))} 个 wheel({size:,.0f} MB),适用于 {'、'.join(PLATFORMS)}")
+    print(f"完成：{folder} 中有 {len(wheels_in(folder))} 个 wheel（{size:,.0f} MB），适用于 {'、'.join(PLATFORMS)}")
     return 0
 
 

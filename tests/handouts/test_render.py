@@ -40,7 +40,11 @@ def test_the_static_picture_is_used_and_the_code_is_not_shown():
 
 
 def test_an_undrawn_widget_or_an_error_stops_the_build():
-    undrawn = {"output_type": "display_data", "data": {"text/html": "<div>(控件)</div>", "text/plain": "x"}}
+    import ipywidgets
+
+    from tiering_lib.core.widget_picture import static_html
+
+    undrawn = {"output_type": "display_data", "data": {"text/html": static_html(ipywidgets.DOMWidget()), "text/plain": "x"}}
     with pytest.raises(BuildError, match="画不出的控件"):
         cell_html(_code(undrawn), "x.ipynb", 0, NO_DIAGRAMS)
     error = {"output_type": "error", "ename": "KeyError", "evalue": "x", "traceback": []}
@@ -66,3 +70,4 @@ def test_a_missing_font_or_npm_package_stops_the_build(monkeypatch, tmp_path):
 
 def test_docstring_examples():
     assert doctest.testmod(render).failed == 0
+

@@ -7,7 +7,8 @@ Used by the tests and by maintainers while editing notebooks, case files and lib
 
 ASCII stays in code, numbers (``1,234.56``) and English: only an ASCII ``, : ; ( ) ? !`` or a straight quote
 with a Chinese character on either side is a problem (for parentheses, a pair counts when either bracket or
-the text inside touches Chinese). Inline code (```…```), URLs and HTML tags are ignored.
+the text inside touches Chinese). Inline code (```…```), URLs, HTML tags, ``key="value"``, calls such as
+``DECIMAL(38,2)`` and command lines (``pip install …``, a line starting with ``python``) are ignored.
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK = re.compile(f"[{CJK}，。：；？！（）“”‘’、《》…—]")
 _MARKS = ",:;?!\"'"
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_SKIP = re.compile(r"`[^`\n]*`|https?://\S+|<[^<>\n]*>|\$[^$\n]+\$")
+_SKIP = re.compile(
+    r"`[^`\n]*`|[a-z]+://[^\s，。；）]+|<[^<>\n]*>|\$[^$\n]+\$"  # inline code, URLs, HTML tags, formulas
+    r'|\b\w+="[^"\n]*"'  # key="value": HTML attributes and Python keyword arguments
+    r"|\b[A-Za-z_][\w.]*\([^()\n]*\)"  # calls and types: DECIMAL(38,2), tl.check(...)
+    r"|^[ \t]*(?:python|pip|make|conda|uv)\b.*$|\bpip install\b[^，。；\n]*"  # command lines
+    , re.M)
 
 #: Reprs that must never reach a learner: exact types, numpy arrays, dataclasses, lists of dicts, widgets.
 PROGRAMMER_OUTPUT = re.compile(

@@ -24,6 +24,8 @@ __all__ = ["PICTURE_NOTE", "PLAIN_TEXT", "Interactive", "interactive", "static_h
 PICTURE_NOTE = "▶ 这是默认设置下的静态图。选中本单元格，按 Shift + Enter 运行后，控件就可以操作了。"
 #: What a reader without HTML sees.
 PLAIN_TEXT = "（交互控件：运行本单元格后可以操作。）"
+#: What a picture shows for a widget type it cannot draw (the handouts refuse such a picture).
+UNDRAWN = "（控件）"
 
 _GREY = "color:#555;opacity:0.75"
 _CONTROL = "border:1px solid #c8ccd0;border-radius:3px;background:#f6f8fa;padding:2px 8px;margin:2px 4px"
@@ -134,7 +136,7 @@ def _render(w: Any) -> str:  # noqa: C901 - one branch per widget type, in one p
         return _box_text(w, w.value or w.placeholder or "")
     if isinstance(w, widgets.ValueWidget):
         return _box_text(w, f"{w.value:,}" if isinstance(w.value, (int, float)) else str(w.value))
-    return _row(escape(getattr(w, "description", "") or "（控件）"))
+    return _row(escape(getattr(w, "description", "") or UNDRAWN))
 
 
 def static_html(widget: Any, note: str = PICTURE_NOTE) -> str:

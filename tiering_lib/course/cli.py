@@ -17,12 +17,12 @@ class _Editions:
 
     SUMMARY = "生成学员版和讲师版笔记本"
     DESCRIPTION = f"""\
-从课程的源笔记本生成两个版本:
-  {LEARNER_DIR}  去掉讲师提示和参考答案,供学员使用
-  {TRAINER_DIR}  全部内容,供讲师使用
-输出文件夹里已有的上一次生成的版本会被替换;其中若有笔记本以外的文件,则不做任何改动。"""
+从课程的源笔记本生成两个版本：
+  {LEARNER_DIR}  去掉讲师提示和参考答案，供学员使用
+  {TRAINER_DIR}  全部内容，供讲师使用
+输出文件夹里已有的上一次生成的版本会被替换；其中若有笔记本以外的文件，则不做任何改动。"""
     EPILOG = f"""\
-示例:
+示例：
   python -m tiering_lib editions
   python -m tiering_lib editions --source notebooks --out build/editions
 

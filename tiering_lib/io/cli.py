@@ -70,7 +70,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=f"分层方案：内置方案名，或方案文件（.yaml/.toml/.json）。默认 {DEFAULT_SCHEME}",
     )
     p.add_argument(
-        "--unit", choices=("元", "万元"),
+        "--unit", choices=("元", "万元"), metavar="元|万元",
         help="余额列的单位；默认取表头里写的单位（如“余额（万元）”），没写则为元",
     )
     p.add_argument("--sheet", metavar="NAME", help="Excel 文件中要读取的工作表（默认第一张没有隐藏的工作表）")

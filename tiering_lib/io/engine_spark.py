@@ -62,7 +62,7 @@ def spark_session(master: str | None = None):
     except ImportError:
         raise DataError(
             "Spark 引擎需要 pyspark 软件包和 Java 17 或更高版本；"
-            "请在项目文件夹运行 pip install -e \".[spark]\"，并安装 Java(Debian：openjdk-17-jre-headless)"
+            "请在项目文件夹运行 pip install -e \".[spark]\"，并安装 Java（Debian：openjdk-17-jre-headless）"
         ) from None
     active = SparkSession.getActiveSession()
     if active is not None:

@@ -61,7 +61,7 @@ class _Migrate:
         p.add_argument("new", metavar="NEW", help="本月末的导出文件：.csv 或 .xlsx")
         p.add_argument("--scheme", metavar="NAME|FILE", default=DEFAULT_SCHEME,
                        help=f"分层方案：内置方案名，或方案文件（.yaml/.toml/.json）。默认 {DEFAULT_SCHEME}")
-        p.add_argument("--unit", choices=("元", "万元"), help="两个文件余额列的单位；默认取表头里写的单位，没写则为元")
+        p.add_argument("--unit", choices=("元", "万元"), metavar="元|万元", help="两个文件余额列的单位；默认取表头里写的单位，没写则为元")
         p.add_argument("--sheet", metavar="NAME", help="Excel 文件中要读取的工作表（两个文件相同；默认第一张没有隐藏的）")
         p.add_argument("--column", metavar="字段=列名", action="append", default=[],
                        help="指定某个字段用哪一列，如 --column 余额=日均余额；可重复使用")

@@ -218,7 +218,7 @@ def tier_warehouse(
     scheme = builtin_scheme(scheme) if isinstance(scheme, str) else scheme
     remote = "://" in str(source)
     if remote and engine != "spark":
-        raise DataError(f"{source}：集群上的路径只能用 Spark 引擎读取(engine=\"spark\")")
+        raise DataError(f"{source}：集群上的路径只能用 Spark 引擎读取（engine=\"spark\"）")
     inp = _remote_input(str(source)) if remote else locate(source)
     name, why = choose_engine(inp, engine, memory_budget)
     runner = open_engine(name, memory_limit=memory_budget, spark_master=spark_master)

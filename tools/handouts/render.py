@@ -15,12 +15,13 @@ from typing import Callable
 import mistune
 
 from handouts import BuildError
+from tiering_lib.core.widget_picture import UNDRAWN
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: Text that only a widget's repr (never a picture) contains.
 WIDGET_REPR = re.compile(r"\b(?:VBox|HBox|Box|GridBox|IntSlider|FloatSlider|Dropdown|Checkbox|Button|Output|ToggleButtons|RadioButtons|Text|Layout)\(")
 #: What a static picture shows for a widget type it cannot draw (see tiering_lib.core.widget_picture).
-UNDRAWN_WIDGET = "(控件)"
+UNDRAWN_WIDGET = UNDRAWN
 _MERMAID = re.compile(r"```mermaid[ \t]*\n(.*?)```", re.S)
 
 
