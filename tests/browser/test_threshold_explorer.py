@@ -17,7 +17,7 @@ def expected_a_row(thresholds_wan):
     sb = tl.SortedBalances(tl.synthesize_population(tl.load_suzhou_bands()))
     table = tl.explorer_table(sb, tl.builtin_scheme("suzhou_three_class"), thresholds_wan)
     row = table.to_display().iloc[0]  # A first
-    return row["户数(户)"], row["金额占比"]
+    return row["户数（户）"], row["金额占比"]
 
 
 def test_moving_the_a_threshold_updates_the_table_and_a_wrong_order_hides_it(page, lab):
@@ -40,7 +40,7 @@ def test_moving_the_a_threshold_updates_the_table_and_a_wrong_order_hides_it(pag
     wait_for_text(page, ".tl-threshold-explorer .widget-html table", share_25)
     text = table.inner_text()
     assert households_25 in text and share_25 in text
-    assert "A类：25万以上" in text and "B类：1万-25万(不含)" in text and "C类：0-1万(不含)" in text
+    assert "A类：25万以上" in text and "B类：1万-25万（不含）" in text and "C类：0-1万（不含）" in text
     assert explorer.locator(".widget-readout").nth(1).inner_text().strip() == "25"
     assert chart.get_attribute("src").startswith("blob:")  # the chart was redrawn
     screenshot(page, "03_threshold_explorer")

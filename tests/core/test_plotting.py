@@ -54,6 +54,8 @@ def test_plot_average_balance_and_profile(suzhou_bands):
     ax = tl.plot_average_balance(suzhou_bands)
     assert ax.get_yscale() == "log"
     assert [round(float(p.get_height())) for p in ax.patches] == [495, 18981, 74456, 292045, 2086886]
+    formatter = ax.yaxis.get_major_formatter()
+    assert [formatter(v, 0) for v in (1_000, 10_000, 1_000_000)] == ["1千", "1万", "100万"]  # not 10³
     render(ax)
     ax = tl.plot_customer_profile(tl.load_customer_profile(), "group", title="客群")
     assert len(ax.patches) == 4 and ax.get_title() == "客群"

@@ -157,8 +157,38 @@ def test_a_predict_question_saves_the_guess_before_revealing(tmp_path):
     assert guess.disabled and box.disabled
 
 
-def test_an_exercise_without_a_widget_form_says_so():
+def test_an_exercise_without_a_widget_form_says_so(monkeypatch):
+    from tiering_lib.course import exercises
+
+    code_only = exercises.Exercise("99.1", "一道只能写代码作答的练习", lambda: 1, None, "提示")
+    monkeypatch.setitem(exercises._REGISTRY, "99.1", code_only)
     with pytest.raises(tl.TieringError, match="tl.check"):
-        tl.exercise("02.1")
+        tl.exercise("99.1")
     with pytest.raises(tl.TieringError, match="没有编号"):
         tl.exercise("99.9")
+
+
+@pytest.mark.parametrize("chapter", ["01", "02"])
+def test_01_and_02_ask_at_least_one_widget_question_per_objective_and_one_to_predict(chapter):
+    ids = [i for i in WIDGET_IDS if i.startswith(chapter + ".")]
+    assert len(ids) >= len(tl.notebook_header(_chapter(chapter)).objectives)
+    assert any(get_exercise(i).predict for i in ids)
+
+
+def test_the_two_readings_of_the_deck_follow_the_profile_data(monkeypatch):
+    """01.3 multiplies the printed 44% and 20%: change the data and the answer moves with it."""
+    from tiering_lib.course.banks import why_tier
+
+    assert get_exercise("01.3").expected() == Fraction(44 * 20, 100)
+    profile = why_tier._profile()
+    profile.loc["other_44", "share_pct"] = 50
+    monkeypatch.setattr(why_tier, "_profile", lambda: profile)
+    assert get_exercise("01.3").expected() == 10
+
+
+@pytest.mark.parametrize("exercise_id", [i for i in WIDGET_IDS if get_exercise(i).predict])
+def test_every_predict_question_reveals_a_table_computed_from_data(exercise_id):
+    from helpers.typography import programmer_output
+
+    revealed = get_exercise(exercise_id).reveal()
+    assert "<table" in revealed and not programmer_output(revealed)

@@ -49,3 +49,14 @@ def test_customer_profile():
     p = tl.load_customer_profile().set_index("key")
     three = p.loc[["retired", "no_stable_income", "migrant_workers"], "share_pct"].sum()
     assert three == p.loc["three_groups", "share_pct"] == Decimal(56)
+    assert Decimal(100) - three == p.loc["other_44", "share_pct"] == Decimal(44)
+    groups = p[p["dimension"] == "group"]["share_pct"]
+    assert sum(groups) == Decimal(100), "the three groups and the other 44% make up all customers"
+
+
+def test_customer_profile_tables_show_the_printed_totals_beside_the_computed_ones():
+    checks = tl.customer_profile_checks().frame
+    assert list(checks["课件印出"]) == ["56%", "另外的44%"] and set(checks["一致"]) == {"✓"}
+    shown = tl.customer_profile_table(["within_other_44"]).frame
+    assert list(shown["占比"]) == ["20%"] and "两种读法" in shown["说明"].iloc[0]
+    assert "<th>0</th>" not in tl.customer_profile_table()._repr_html_()

@@ -17,6 +17,7 @@ __all__ = [
     "plot_lorenz",
     "plot_average_balance",
     "plot_customer_profile",
+    "chinese_amount_label",
 ]
 
 HOUSEHOLD_COLOUR = PALETTE["households"]
@@ -89,6 +90,32 @@ def plot_lorenz(data: SortedBalances | DistributionTable, ax=None, label: str | 
     return ax
 
 
+def chinese_amount_label(value: float) -> str:
+    """A round amount as bank staff write it on an axis: 1千, 1万, 10万, 100万, 1000万, 1亿.
+
+    Examples
+    --------
+    >>> [chinese_amount_label(v) for v in (100, 1_000, 10_000, 1_000_000, 100_000_000)]
+    ['100', '1千', '1万', '100万', '1亿']
+    """
+    if value >= 1e8:
+        return f"{value / 1e8:g}亿"
+    if value >= 1e4:
+        return f"{value / 1e4:g}万"
+    if value >= 1e3:
+        return f"{value / 1e3:g}千"
+    return f"{value:g}"
+
+
+def _label_log_axis(axis) -> None:
+    """Ticks at powers of ten labelled 千/万/亿 instead of 10³, no minor labels."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    axis.set_major_locator(LogLocator(base=10))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: chinese_amount_label(v)))
+    axis.set_minor_formatter(NullFormatter())
+
+
 def plot_average_balance(table: DistributionTable, ax=None):
     """Average balance per household of each tier (元, logarithmic axis).
 
@@ -105,6 +132,7 @@ def plot_average_balance(table: DistributionTable, ax=None):
     bars = ax.bar([t.name_zh for t in tiers], values, color=HOUSEHOLD_COLOUR)
     ax.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=2, fontsize=8)
     ax.set_yscale("log")
+    _label_log_axis(ax.yaxis)
     ax.set_ylabel("户均余额（元，对数刻度）")
     ax.set_title("各档户均余额")
     ax.tick_params(axis="x", labelsize=8)

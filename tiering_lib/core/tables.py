@@ -32,7 +32,7 @@ TOTAL_LABEL = "合计"
 SHARE_PLACES = 12
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class DistributionTable:
     """Households and balances per tier of a scheme (amounts in 分, exact).
 
@@ -180,10 +180,24 @@ class DistributionTable:
         return frame
 
     def _repr_html_(self) -> str:
-        return self.to_display()._repr_html_()
+        from tiering_lib.display import Table
+
+        return Table(self.to_display().reset_index())._repr_html_()
 
     def __str__(self) -> str:
         return self.to_display().to_string()
+
+    def __repr__(self) -> str:
+        """The table as text, laid out like the deck (what a notebook shows as plain text).
+
+        Examples
+        --------
+        >>> from tiering_lib import builtin_scheme
+        >>> t = table_from_bands(builtin_scheme("suzhou_three_class"), [1, 1, 0], [500_000, 1_500_000, 0])
+        >>> repr(t).splitlines()[-1].split()[:2]
+        ['合计', '2.00']
+        """
+        return str(self)
 
 
 def _checked_counts(values: Sequence[int] | np.ndarray, what: str, scheme: TierScheme) -> tuple[int, ...]:

@@ -18,6 +18,7 @@ __all__ = [
     "default_notebook_dir",
     "chapter_notebooks",
     "AGENDA_COLUMNS",
+    "SLACK_LABEL",
 ]
 
 _TIME = re.compile(r"\*\*预计时长\*\*[:：]\s*讲授\s*(\d+)\s*分钟\s*[·,，]\s*练习\s*(\d+)\s*分钟")
@@ -142,39 +143,73 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def workshop_schedule(start: str = "09:00", breaks=DEFAULT_BREAKS, notebook_dir: str | Path | None = None):
-    """A one-day timetable: every module in order with its 预计时长, breaks taken between modules.
+#: The row that closes the day: whatever time is left before the end, for questions and overruns.
+SLACK_LABEL = "机动时间"
+
+
+def workshop_schedule(
+    start: str = "09:00",
+    end: str = "17:30",
+    breaks=DEFAULT_BREAKS,
+    notebook_dir: str | Path | None = None,
+):
+    """A one-day timetable: every module in order with its 预计时长, breaks between modules, then 机动时间.
 
     A break is taken before the first module that would start at or after the
     break's earliest time.  Minutes come from the notebooks' headers, so the
-    timetable follows the material.
+    timetable follows the material; the last row, 机动时间 (slack), holds the
+    minutes left until ``end``.
+
+    Parameters
+    ----------
+    start, end : str
+        The day's start and end, ``"HH:MM"``.
+    breaks : sequence of (str, str, int)
+        Name, earliest start ``"HH:MM"`` and minutes of each break, in order.
+    notebook_dir : path, optional
+        The notebooks (the course's own by default).
 
     Returns
     -------
     pandas.DataFrame
         Indexed by 时间 (``"09:00–09:20"``); columns 内容 and 时长（分钟）.
 
+    Raises
+    ------
+    TieringError
+        If the modules and breaks do not fit between ``start`` and ``end``.
+
     Examples
     --------
-    >>> workshop_schedule("09:00").index[0]
-    '09:00–09:20'
+    >>> day = workshop_schedule("09:00")
+    >>> day.index[0][:6], day["内容"].iloc[-1], day.index[-1][-5:]
+    ('09:00–', '机动时间', '17:30')
     """
     import pandas as pd
 
     agenda = course_agenda(notebook_dir).drop(index="合计")
-    now = _minutes(start)
+    now, last = _minutes(start), _minutes(end)
     pending = [(name, _minutes(at), length) for name, at, length in breaks]
     times, rows = [], []
+
+    def add(content: str, length: int) -> None:
+        nonlocal now
+        times.append(f"{_clock(now)}–{_clock(now + length)}")
+        rows.append([content, length])
+        now += length
+
     for module, minutes in agenda["合计（分钟）"].items():
         while pending and now >= pending[0][1]:
             name, _, length = pending.pop(0)
-            times.append(f"{_clock(now)}–{_clock(now + length)}")
-            rows.append([name, length])
-            now += length
-        length = int(minutes)
-        times.append(f"{_clock(now)}–{_clock(now + length)}")
-        rows.append([module, length])
-        now += length
+            add(name, length)
+        add(module, int(minutes))
+    if now > last:
+        taught = int(agenda["合计（分钟）"].sum())
+        raise TieringError(
+            f"一天排不下：各章合计 {taught} 分钟，加上茶歇和午餐，从 {start} 开始要到 {_clock(now)} 才结束，"
+            f"比 {end} 晚 {now - last} 分钟。请缩短某几章开头的“预计时长”，或者把结束时间往后推。"
+        )
+    add(SLACK_LABEL, last - now)
     return pd.DataFrame(rows, columns=["内容", "时长（分钟）"], index=pd.Index(times, name="时间"))
 
 

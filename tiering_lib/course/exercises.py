@@ -36,7 +36,8 @@ AFTER_TWO_TRIES = "已经试了两次：可以再想想，也可以点“显示�
 #: Modules that register exercises (one per notebook or topic).
 _BANKS = [
     "tiering_lib.course.banks.tier_logic",
-    "tiering_lib.course.banks.tiering",
+    "tiering_lib.course.banks.why_tier",
+    "tiering_lib.course.banks.suzhou",
     "tiering_lib.course.banks.deposits",
     "tiering_lib.course.banks.ccpr",
     "tiering_lib.course.banks.service",

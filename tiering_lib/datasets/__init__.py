@@ -10,7 +10,10 @@ import lazy_loader as _lazy
 __getattr__, __dir__, __all__ = _lazy.attach(
     __name__,
     submod_attrs={
-        "deck_tables": ["load_suzhou_bands", "load_customer_profile", "suzhou_population"],
+        "deck_tables": [
+            "load_suzhou_bands", "load_customer_profile", "customer_profile_table", "customer_profile_checks",
+            "suzhou_population",
+        ],
         "files": ["read_dataset"],
         "published": ["PublishedTable", "load_published", "Comparison", "compare_with_published"],
     },

@@ -80,7 +80,7 @@ def _as_printed(value: Decimal | Fraction, printed: str, percent: bool) -> str:
     return text + "%" if percent else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Comparison:
     """Cell-by-cell comparison of a computed table with a published one.
 
@@ -106,17 +106,32 @@ class Comparison:
         import pandas as pd
 
         frame = pd.DataFrame(list(self.cells))
-        frame.columns = ["类别", "栏目", "课件印出", "本库计算（按印出位数）", "一致"]
+        frame.columns = ["类别", "栏目", "课件印出", "计算结果（按印出位数）", "一致"]
         frame["一致"] = frame["一致"].map({True: "✓", False: "✗"})
         return frame
 
+    def verdict(self) -> str:
+        """One sentence: how many printed figures the computed table reproduces.
+
+        Examples
+        --------
+        >>> from tiering_lib import load_suzhou_bands
+        >>> compare_with_published(load_suzhou_bands(), load_published("suzhou_bands")).verdict()
+        '全部 24 个数字与课件一致 ✓'
+        """
+        if self.all_match:
+            return f"全部 {len(self.cells)} 个数字与课件一致 ✓"
+        return f"有 {len(self.mismatches)} 个数字与课件不一致 ✗"
+
     def _repr_html_(self) -> str:
-        verdict = (
-            f"<p><b>全部 {len(self.cells)} 个数字与课件一致 ✓</b></p>"
-            if self.all_match
-            else f"<p><b>有 {len(self.mismatches)} 个数字与课件不一致 ✗</b></p>"
-        )
-        return verdict + self.to_frame().to_html(index=False)
+        from tiering_lib.display import Table, escape
+
+        return f"<p><b>{escape(self.verdict())}</b></p>" + Table(self.to_frame())._repr_html_()
+
+    def __repr__(self) -> str:
+        from tiering_lib.display import Table
+
+        return f"{self.verdict()}\n{Table(self.to_frame())!r}"
 
 
 _COLUMNS = (

@@ -130,7 +130,7 @@ def _core_code_200k() -> str:
         "银行记账精确到分（0.01 元）：比上限少一个最小单位，是多少元？",
     ),
     answer=Number("元", tolerance=0, places=2),
-    explain=lambda e: "工具库和银行一样按“分”记账，所以 C 类的最高余额比 5 万元少 1 分。",
+    explain=lambda e: "银行按“分”记账，所以 C 类的最高余额比 5 万元少 1 分。",
 )
 def _c_class_max() -> Fraction:
     return Fraction(_scheme("core_four_class").tier("C").upper - 1, 100)
@@ -139,7 +139,7 @@ def _c_class_max() -> Fraction:
 @register(
     "03.4",
     "总行要求：A 类客户的余额合计至少占全部余额的 12%，同时 A 类客户越少越好。"
-    "用上面的门槛探索器试一试：A 类门槛（整数万元）最高可以定在多少万元？",
+    "用上面的门槛探索器（合成数据）试一试：A 类门槛（整数万元）最高可以定在多少万元？",
     "用 sb.amount_at_or_above（门槛 * 1_000_000） 得到 A 类的户数和余额（分），余额除以 sb.total 就是占比。",
     hints=(
         "门槛越低，A 类客户越多，A 类的余额占比也越高。看表格里 A 类那一行的“金额占比”。",
@@ -158,19 +158,21 @@ _RATIO_BINS = (("不到 2 倍", 0, 2), ("2 到 4 倍", 2, 4), ("4 到 8 倍", 4,
 def _ratio_reveal() -> str:
     import pandas as pd
 
-    from tiering_lib.core.money import format_percent
+    from tiering_lib.core.money import format_percent, to_decimal
     from tiering_lib.display import Table
 
     rows = []
     for t in (20, 10):
         households, share = _a_class(t)
-        rows.append({"A 类门槛（万元）": t, "A 类户数（户）": households, "A 类余额占比": format_percent(share, 2)})
+        rows.append(
+            {"A 类门槛（万元）": t, "A 类户数（户）": households, "A 类余额占比": format_percent(to_decimal(share), 2)}
+        )
     return Table(pd.DataFrame(rows))._repr_html_()
 
 
 @register(
     "03.5",
-    "如果把 A 类门槛从 20 万元降到 10 万元，A 类客户的户数会变成原来的多少倍？先猜，再看结果。",
+    "如果把 A 类门槛从 20 万元降到 10 万元，A 类客户的户数会变成原来的多少倍（按合成数据）？先猜，再看结果。",
     answer=Choice(tuple(Option(label, label) for label, _, _ in _RATIO_BINS)),
     predict=True,
     reveal=_ratio_reveal,
@@ -184,7 +186,7 @@ def _ratio_bin() -> str:
 @register(
     "03.6",
     f"课件要求高端客户有专属客户经理。假设一位专属客户经理最多维护 {RM_CAPACITY} 户 A 类客户："
-    "把 A 类门槛从 20 万元降到 10 万元，苏州一共要增加多少位专属客户经理？",
+    "把 A 类门槛从 20 万元降到 10 万元，按合成数据，苏州一共要增加多少位专属客户经理？",
     hints=(
         "先读出两个门槛下 A 类的户数：上一题揭晓的表里有，也可以在门槛探索器里拖到 10 万元再看。",
         f"每个门槛下：户数 ÷ {RM_CAPACITY}，有余数就要多配一位（向上取整）；再把两个结果相减。",
