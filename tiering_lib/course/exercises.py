@@ -39,6 +39,8 @@ _BANKS = [
     "tiering_lib.course.banks.tiering",
     "tiering_lib.course.banks.ccpr",
     "tiering_lib.course.banks.service",
+    "tiering_lib.course.banks.wealth",
+    "tiering_lib.course.banks.maintenance",
     "tiering_lib.course.banks.own_data",
 ]
 
