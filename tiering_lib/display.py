@@ -10,6 +10,7 @@ Nothing here imports matplotlib at module level; :func:`new_axes` and
 * :func:`new_axes` — the ``ax=None`` convention of every plot function;
 * :func:`png_bytes` — a figure as PNG bytes, for ``Image`` widgets;
 * :class:`Table` — a table shown without pandas' 0..n row numbers;
+* :func:`with_thousands` — a display copy of a table, whole numbers with thousands separators;
 * :func:`show_outputs` — put objects into an ``Output`` widget so that the
   widget's static picture (``tiering_lib.core.widget_picture``) can show them too.
 """
@@ -21,7 +22,7 @@ import io
 import re
 from typing import Any
 
-__all__ = ["PALETTE", "Table", "escape", "feedback_box", "new_axes", "png_bytes", "show_outputs"]
+__all__ = ["PALETTE", "Table", "escape", "feedback_box", "new_axes", "png_bytes", "show_outputs", "with_thousands"]
 
 #: Colours by meaning, used by every chart and box of the workbook.
 PALETTE: dict[str, str] = {
@@ -145,11 +146,7 @@ class Table:
         self.caption = caption
 
     def _formatted(self) -> Any:
-        frame = self.frame.copy()
-        for column in frame.columns:
-            if frame[column].dtype.kind in "iu":
-                frame[column] = [f"{v:,}" for v in frame[column]]
-        return frame
+        return with_thousands(self.frame)
 
     def _repr_html_(self) -> str:
         caption = f"<p><b>{escape(self.caption)}</b></p>" if self.caption else ""
@@ -175,6 +172,22 @@ class Table:
 
     def __len__(self) -> int:
         return len(self.frame)
+
+
+def with_thousands(frame: Any) -> Any:
+    """A copy of a DataFrame for display: whole-number columns written with thousands separators.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> with_thousands(pd.DataFrame({"客户数（户）": [6520, 9], "占比": ["1%", "2%"]}))["客户数（户）"].tolist()
+    ['6,520', '9']
+    """
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype.kind in "iu":
+            frame[column] = [f"{v:,}" for v in frame[column]]
+    return frame
 
 
 def show_outputs(output: Any, *objects: Any) -> None:

@@ -36,7 +36,7 @@ def test_queue_explorer_fewer_windows(page, lab):
     def mean_mass(windows: int) -> str:
         r = tl.queue_scenario(cfg, windows=windows, mass_per_hour=mass, mid_per_hour=mid,
                               vip_window=True, vip_window_serves_others=True)
-        return f"{r.summary().loc['普通客户', '平均等候(分钟)']}"
+        return f"{r.summary().loc['普通客户', '平均等候（分钟）']}"
 
     open_notebook(page, lab, "06_分层服务与关键指标.ipynb")
     run_all_cells(page)
@@ -57,7 +57,7 @@ def test_contribution_explorer_dearer_counter(page, lab):
 
     def centres(visit_cost: float) -> str:
         table = tl.contribution_scenario(book, 2.0, 1.0, visit_cost, 10.0).by_class()
-        return str(table.loc["合计", "成本中心(户)"])
+        return str(table.loc["合计", "成本中心（户）"])
 
     open_notebook(page, lab, "07_客户贡献与财富客群.ipynb")
     run_all_cells(page)
@@ -77,9 +77,21 @@ def test_contribution_explorer_dearer_counter(page, lab):
     screenshot(page, "07_contribution_explorer")
 
 
-def test_maintenance_process_diagram_renders(page, lab):
+def test_maintenance_process_diagram_renders_and_the_plan_is_saved_in_the_workspace(page, lab):
     open_notebook(page, lab, "08_客户维护流程.ipynb")
     _wait_for_diagram(page, "突发事件处理")
     diagram = page.locator(".jp-RenderedMermaid").first
     diagram.scroll_into_view_if_needed()
     screenshot(page, "08_maintenance_process")
+    saved = lab.workspace / "RM02_本周维护计划.xlsx"
+    before = saved.read_bytes() if saved.exists() else None
+    run_all_cells(page)
+    export = page.locator(".jp-OutputArea-output .tl-plan-export").first
+    export.wait_for()
+    export.locator("button", has_text="保存为 Excel 文件").click()
+    _wait_for_text(page, ".tl-plan-export", "已保存到练习文件夹")
+    name = "RM02_本周维护计划.xlsx" if before is None else "RM02_本周维护计划（2）.xlsx"
+    assert name in export.inner_text() and (lab.workspace / name).exists()
+    assert before is None or saved.read_bytes() == before  # an earlier file is never overwritten
+    export.scroll_into_view_if_needed()
+    screenshot(page, "08_plan_export")

@@ -18,7 +18,8 @@ def test_service_matrix_agrees_with_the_core_scheme():
             assert tuple(r["service_keys"]) == scheme.tier(c["code"]).service_keys
     table = tl.service_matrix_table()
     assert table["管理重点"].tolist() == ["重粘度", "重销售", "重交易"]
-    assert "A类客户 50万元以上" in table.loc[0, "资产级别"]
+    assert "A类客户 50万元以上" in table.loc["高端客户", "资产级别"]
+    assert table.index.tolist() == ["高端客户", "中端客户", "普通客户"]
 
 
 def test_drift_between_data_and_scheme_is_an_error(monkeypatch):
@@ -44,10 +45,12 @@ def test_copies_cannot_change_the_next_reader():
 
 def test_needs_quality_services_growth_and_maintenance():
     needs = tl.needs_strategies_table()
-    assert needs["客户"].tolist() == ["大众客户", "VIP客户"]
-    assert "专属客户经理" in needs.loc[1, "我们的方案/策略"]
+    assert needs.index.tolist() == ["大众客户", "VIP客户"]
+    assert "专属客户经理" in needs.loc["VIP客户", "我们的方案/策略"]
     services = tl.quality_services_table()
-    assert services["服务"].tolist()[0] == "柜台优先服务" and len(services) == 5
+    assert services.index.tolist() == ["柜台优先服务", "优惠服务", "专属服务场所服务", "专业理财客户经理服务", "咨询/增值服务"]
+    # the deck runs the heading 专属服务场所服务 into its sentence; the sentence starts at 客户可以通过
+    assert services.loc["专属服务场所服务", "课件原文"].startswith("客户可以通过专属服务场所")
     g = tl.growth_system()
     assert g["growth_ladder"]["reconstructed"] is True
     assert "80%" in g["individual_process"]["research"] and "60%" in g["group_process"]["research"]

@@ -7,6 +7,7 @@ import re
 import pandas as pd
 import pytest
 from helpers.books import FIELDS, mini_book
+from helpers.tables import column_sum
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,7 +90,7 @@ def test_plan_by_hand_capacity_and_carry_over():
     assert [(d, t.customer_id) for d, t in plan.scheduled] == [(0, "C000002"), (1, "C000004"), (2, "C000003")]
     assert [t.customer_id for t in plan.carried_over] == ["C000005"]
     summary = plan.summary()
-    assert summary["到期待办"].tolist() == [3, 3, 2] and summary["顺延"].tolist() == [2, 2, 1]
+    assert summary["到期待办（户）"].tolist() == [3, 3, 2] and summary["顺延（户）"].tolist() == [2, 2, 1]
     frame = plan.to_frame()
     assert frame["顺延（天）"].tolist() == [0, 1, 1]
     assert frame["应联系"].tolist() == ["今天", "逾期 3 天", "第2天"]
@@ -125,7 +126,7 @@ def test_plan_never_exceeds_capacity_and_drops_nothing(tasks, capacity, days):
     assert keys == sorted(keys)
     for d, t in plan.scheduled:
         assert all(c.key() >= t.key() or c.due_day > d for c in plan.carried_over)
-    assert plan.summary()["顺延"].iloc[-1] == len(plan.carried_over)
+    assert plan.summary()["顺延（户）"].iloc[-1] == len(plan.carried_over)
 
 
 def test_broken_plans_are_caught():
@@ -178,9 +179,32 @@ def test_incidents_and_checklist():
     book = tl.synthesize_branch()
     incidents = tl.incident_list(book)
     hits = [t for rm in book.managers() for t in tl.due_tasks(book.of_rm(rm)) if "outflow" in t.reasons]
-    assert sorted(incidents["客户号"]) == sorted(t.customer_id for t in hits)
+    assert sorted(incidents.index) == sorted(t.customer_id for t in hits)
     checklist = tl.incident_checklist()
     assert checklist["时限"].iloc[0] == "当天" and (checklist["完成"] == "☐").all()
     assert len(checklist) == 7
     table = tl.info_by_tier(book)
-    assert table["客户数"].sum() == len(book)
+    assert column_sum(table["客户数（户）"]) == len(book)
+
+
+def test_a_days_list_and_the_carried_list_are_numbered_from_one():
+    plan = tl.maintenance_plan(tl.synthesize_branch(), "RM02")
+    first = plan.day_frame(1)
+    assert first.index.tolist() == list(range(1, len(first) + 1)) and "日程" not in first.columns
+    assert first["客户号"].tolist() == [t.customer_id for d, t in plan.scheduled if d == 0]
+    carried = plan.carried_frame()
+    assert carried.index.name == "顺序" and carried["客户号"].tolist() == [t.customer_id for t in plan.carried_over]
+    with pytest.raises(tl.PlanError, match="day 6"):
+        plan.day_frame(6)
+
+
+def test_information_gaps_are_the_lowest_scores_with_what_is_missing():
+    book = tl.synthesize_branch().of_rm("RM02")
+    scores = tl.info_scores(book)
+    gaps = tl.info_gaps(book, 5)
+    assert gaps["信息完整度（分）"].tolist() == sorted(scores.tolist())[:5]
+    first = gaps.index[0]
+    row = book.index_of(first)
+    assert gaps.loc[first, "要补充的信息"] == "、".join(tl.missing_info(book, row))
+    weights = tl.info_weights()
+    assert gaps.loc[first, "信息完整度（分）"] + sum(weights[f] for f in tl.missing_info(book, row)) == 100

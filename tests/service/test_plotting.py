@@ -51,6 +51,7 @@ def test_contribution_charts():
     _draw(ax)
     y = ax.get_lines()[0].get_ydata()
     assert y[-1] == pytest.approx(c.total() / 1_000_000) and max(y) > y[-1]
+    assert "合成网点" in ax.get_title() and "本课程" in ax.get_title()  # the course's assumptions, not a finding
 
 
 def test_plan_load_chart():
@@ -59,7 +60,7 @@ def test_plan_load_chart():
     _draw(ax)
     s = plan.summary()
     heights = [float(p.get_height()) for p in ax.patches]
-    assert heights == s["安排联系"].tolist() + s["顺延"].tolist()
+    assert heights == s["安排联系（户）"].tolist() + s["顺延（户）"].tolist()
 
 
 def test_explorers_build_and_follow_their_controls():

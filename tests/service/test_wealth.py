@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from helpers.books import mini_book
+from helpers.tables import column_sum
 
 import tiering_lib as tl
 
@@ -70,7 +71,7 @@ def test_segment_overview_counts_every_wealth_customer():
     book = tl.synthesize_branch()
     seg = tl.assign_wealth_segments(book)
     table = tl.segment_overview(book)
-    assert table["客户数"].sum() == int((seg != tl.NOT_WEALTH).sum())
+    assert column_sum(table["客户数（户）"]) == int((seg != tl.NOT_WEALTH).sum())
     assert ((book.aum >= 5_000_000) == (seg != tl.NOT_WEALTH)).all()
 
 
@@ -106,3 +107,35 @@ def test_no_suggestion_in_the_synthetic_branch_breaks_a_rule():
             assert book.aum[i] >= rule.min_fen
             if rule.needs_assessment:
                 assert book.risk_valid[i] and book.risk_level[i] >= rule.risk
+
+
+def test_a_suggestion_shows_itself_in_chinese_never_as_a_repr():
+    b = mini_book([{"holdings": {"活期": 98_000}, "age": 45, "risk": 4, "risk_valid": False}])
+    s = tl.cross_sell_suggestions(b, "C000001")
+    bundle = s._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "text/plain"}
+    assert "CrossSellSuggestion(" not in bundle["text/plain"] and "(" not in bundle["text/plain"]
+    assert "总资产 9.80 万元" in bundle["text/plain"] and "信托（起购金额 1,000,000 元" in bundle["text/plain"]
+    assert "<li>信托：起购金额" in bundle["text/html"] and "风险测评</b>：C4（已过有效期）" in bundle["text/html"]
+
+
+def test_the_overview_offers_only_what_suitability_allows():
+    book = tl.synthesize_branch()
+    table = tl.segment_overview(book)
+    seg = tl.assign_wealth_segments(book)
+    held_back = offered = 0
+    for i in np.flatnonzero(seg != tl.NOT_WEALTH):
+        s = tl.cross_sell_suggestions(book, book.ids[i])
+        held_back += len(s.not_now)
+        offered += sum(line == "信托" for line, _ in s.gaps)
+    assert column_sum(table["暂不适合推荐（户次）"]) == held_back > 0
+    assert offered == 0  # nobody in the synthetic branch may be offered a trust
+    assert not table["最常见的可推荐产品"].str.startswith("信托").any()
+
+
+def test_suitability_rules_name_their_source_and_dated_ones_their_year():
+    notes = tl.suitability_notes()
+    assert notes.loc["起购金额", "年份"] == "2009 年" and notes.loc["合格投资者", "年份"] == "2018 年"
+    assert notes.loc["风险测评", "年份"] == "2017 年"
+    assert (notes["依据"] != "").all()
+    assert notes.loc["起点金额", "年份"] == "—" and "本课程" in notes.loc["起点金额", "依据"]

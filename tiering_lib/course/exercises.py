@@ -41,6 +41,8 @@ _BANKS = [
     "tiering_lib.course.banks.deposits",
     "tiering_lib.course.banks.ccpr",
     "tiering_lib.course.banks.service",
+    "tiering_lib.course.banks.wealth",
+    "tiering_lib.course.banks.maintenance",
     "tiering_lib.course.banks.own_data",
 ]
 

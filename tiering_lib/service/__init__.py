@@ -4,8 +4,9 @@
 (the arithmetic of the speech the deck quotes), ``book`` and ``branch`` (a
 synthetic customer book), ``metrics`` (each segment's key metric), ``queue_config``, ``counters`` and ``queue`` (the
 counter queue), ``contribution_assumptions``, ``contribution`` and ``pricing``
-(客户经营ABC), ``wealth`` (wealth segments and cross-selling),
-``maintenance``, ``plan`` and ``plan_report`` (the maintenance process); on
+(客户经营ABC), ``wealth`` (wealth segments), ``suitability`` and
+``cross_sell`` (suggestions that respect the rules), ``maintenance``,
+``plan`` and ``plan_report`` (the maintenance process); on
 top, ``plotting`` and ``widgets``.  The files of ``data/`` are checked by the
 pydantic models of ``content_schema``, ``settings_schema`` and
 ``branch_schema``, imported only when a file is read.
@@ -28,14 +29,15 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "metrics": ["CROSS_SELL_DEFINITIONS", "AumChange", "aum_change", "products_per_customer", "share_two_or_more", "cross_sell_rate", "cross_sell_table", "waiting_stats", "key_metrics_table"],
         "plan": ["ContactTask", "due_tasks", "MaintenancePlan", "schedule_contacts", "maintenance_plan"],
         "alerts": ["alert_tasks"],
-        "plan_report": ["rm_books_table", "info_fields_table", "info_by_tier", "incident_list", "incident_checklist", "export_plan"],
+        "plan_report": ["rm_books_table", "info_fields_table", "info_by_tier", "info_gaps", "incident_list", "incident_checklist", "export_plan"],
         "plotting": ["plot_deposit_profit", "plot_waiting_times", "plot_vip_comparison", "plot_contribution_by_tier", "plot_contribution_curve", "plot_plan_load"],
         "pricing": ["relationship_price", "pricing_table"],
         "counters": ["simulate_counters"],
         "queue": ["QueueResult", "simulate_queue", "compare_vip_window", "queue_scenario"],
         "queue_config": ["QUEUE_SEED", "QueueConfig", "default_queue_config"],
-        "suitability": ["ProductRule", "product_rules", "suitability_table"],
-        "wealth": ["NOT_WEALTH", "product_shelf", "wealth_segments", "assign_wealth_segments", "product_gaps", "CrossSellSuggestion", "cross_sell_suggestions", "segment_product_table", "adviser_services_table", "segment_overview"],
+        "suitability": ["ProductRule", "product_rules", "suitability_table", "suitability_notes"],
+        "wealth": ["NOT_WEALTH", "product_shelf", "wealth_segments", "assign_wealth_segments", "product_gaps", "segment_product_table", "adviser_services_table"],
+        "cross_sell": ["CrossSellSuggestion", "cross_sell_suggestions", "segment_overview"],
         "widgets": ["deposit_profit_explorer", "queue_explorer", "contribution_explorer"],
     },
 )

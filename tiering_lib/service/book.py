@@ -150,7 +150,7 @@ class BranchBook:
         return "、".join(p for p, h in zip(PRODUCT_LINES, self.held[row]) if h)
 
     def to_frame(self, rows: Any = None):
-        """Customers as a DataFrame with Chinese column names (amounts in 元, as text).
+        """Customers as a DataFrame indexed by 客户号, with Chinese column names (amounts in 元, as text).
 
         Parameters
         ----------
@@ -169,9 +169,10 @@ class BranchBook:
                     "客户级别": self.segment[i],
                     "总资产（元）": format_amount(int(self.aum[i]), "元", 2),
                     "持有产品": self.products_text(i),
-                    "年龄": int(self.age[i]),
-                    "年柜台次数": int(self.visits_per_year[i]),
+                    "年龄（岁）": int(self.age[i]),
+                    "年柜台次数（次）": int(self.visits_per_year[i]),
                     "客户经理": self.rm[i] or "—",
                 }
             )
-        return pd.DataFrame.from_records(records)
+        columns = ["客户号", "层级", "客户级别", "总资产（元）", "持有产品", "年龄（岁）", "年柜台次数（次）", "客户经理"]
+        return pd.DataFrame.from_records(records, columns=columns).set_index("客户号")

@@ -61,7 +61,7 @@ def service_matrix_table():
 
     Examples
     --------
-    >>> service_matrix_table().loc[0, "关键指标"]
+    >>> service_matrix_table().loc["高端客户", "关键指标"]
     '客户总资产'
     """
     import pandas as pd
@@ -73,13 +73,13 @@ def service_matrix_table():
                 "客户级别": f"{row['segment']}客户",
                 "管理重点": row["focus"],
                 "关键指标": row["key_metric"],
-                "资产级别": ";".join(
+                "资产级别": "；".join(
                     f"{c['code'][0]}类客户 {c['asset_level']}" for c in row["classes"]
                 ),
                 "服务关键点": "、".join(row["service_keys"]),
             }
         )
-    return pd.DataFrame.from_records(records)
+    return pd.DataFrame.from_records(records).set_index("客户级别")
 
 
 def needs_strategies_table():
@@ -88,7 +88,7 @@ def needs_strategies_table():
     Examples
     --------
     >>> list(needs_strategies_table().columns)
-    ['客户', '客户觉得重要的', '我们的方案/策略']
+    ['客户觉得重要的', '我们的方案/策略']
     """
     import pandas as pd
 
@@ -96,10 +96,10 @@ def needs_strategies_table():
 
     return pd.DataFrame.from_records(
         [
-            {"客户": r.group, "客户觉得重要的": "、".join(r.customer_values), "我们的方案/策略": ";".join(r.strategies)}
+            {"客户": r.group, "客户觉得重要的": "、".join(r.customer_values), "我们的方案/策略": "；".join(r.strategies)}
             for r in load_tier_services().needs_and_strategies
         ]
-    )
+    ).set_index("客户")
 
 
 def quality_services_table():
@@ -107,7 +107,7 @@ def quality_services_table():
 
     Examples
     --------
-    >>> quality_services_table().loc[0, "服务"]
+    >>> quality_services_table().index[0]
     '柜台优先服务'
     """
     import pandas as pd
@@ -116,10 +116,10 @@ def quality_services_table():
 
     return pd.DataFrame.from_records(
         [
-            {"服务": r.name, "课件内容": r.detail, "本手册中": r.in_workbook or "—"}
+            {"服务": r.name, "课件原文": r.detail, "本课程中": r.in_workbook or "—"}
             for r in load_tier_services().quality_services
         ]
-    )
+    ).set_index("服务")
 
 
 def growth_system() -> dict[str, Any]:
@@ -153,11 +153,11 @@ def maintenance_process_table():
 
     Examples
     --------
-    >>> maintenance_process_table().iloc[-1]["流程步骤"]
+    >>> maintenance_process_table().index[-1]
     '突发事件处理'
     """
     import pandas as pd
 
     return pd.DataFrame.from_records(
         [{"流程步骤": p["step"], "目的": p["purpose"]} for p in maintenance_guide()["process"]]
-    )
+    ).set_index("流程步骤")

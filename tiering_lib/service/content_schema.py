@@ -153,11 +153,18 @@ class ShelfItem(FileModel):
     qualified_investor: Bool = False
 
 
+class SuitabilityNote(FileModel):
+    topic: Text
+    rule: Text
+    source: Text
+    year: Annotated[Int, Field(ge=1949, le=2100)] | None = None
+
+
 class Suitability(FileModel):
     risk_levels: Annotated[tuple[Text, ...], Field(min_length=5, max_length=5)]
     rule: Text
     qualified_investor_yuan: Yuan
-    notes: Texts
+    notes: Annotated[tuple[SuitabilityNote, ...], Field(min_length=1)]
 
 
 class Adviser(FileModel):

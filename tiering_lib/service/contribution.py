@@ -31,6 +31,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from tiering_lib.core.money import exact_sum, to_decimal, to_fen
+from tiering_lib.display import with_thousands
 from tiering_lib.errors import DataError
 from tiering_lib.service.contribution_assumptions import ContributionAssumptions, load_contribution_assumptions
 
@@ -112,7 +113,7 @@ class Contribution:
             rows.append(
                 {
                     label: names.get(code, code) if names else code,
-                    "客户数": n,
+                    "客户数（户）": n,
                     "收入（万元）": format_amount(rev, "万元", 2),
                     "服务成本（万元）": format_amount(cost, "万元", 2),
                     "贡献（万元）": format_amount(rev - cost, "万元", 2),
@@ -120,7 +121,7 @@ class Contribution:
                     "成本中心（户）": int((self.cost_centre & m).sum()),
                 }
             )
-        return pd.DataFrame.from_records(rows).set_index(label)
+        return with_thousands(pd.DataFrame.from_records(rows).set_index(label))
 
 
 def _average_yuan(total: int, n: int) -> str:
@@ -151,7 +152,7 @@ def abc_table(assumptions: ContributionAssumptions | None = None):
         "C": f"年贡献 < {format_amount(a.threshold_b, '元', 0)} 元（小于 0 即成本中心）",
     }
     records = [
-        {"类别": r.name, "课件的说法": r.deck, "经营方式": r.approach, "本手册的口径": rule[r.code]}
+        {"类别": r.name, "课件原文": r.deck, "经营方式": r.approach, "本课程的口径（年贡献）": rule[r.code]}
         for r in reversed(rows)
     ]
     return pd.DataFrame.from_records(records).set_index("类别")

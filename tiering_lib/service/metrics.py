@@ -24,6 +24,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from tiering_lib.core.money import exact_sum, format_amount, format_percent, round_half_up, to_decimal
+from tiering_lib.display import with_thousands
 from tiering_lib.errors import DataError
 
 __all__ = [
@@ -186,12 +187,12 @@ def cross_sell_table(book: Any):
         rows.append(
             {
                 "客户级别": "全部客户" if seg is None else f"{seg}客户",
-                "客户数": int(m.sum()),
+                "客户数（户）": int(m.sum()),
                 "人均持有产品数（类）": str(round_half_up(to_decimal(products_per_customer(held)), 2)) if m.any() else "—",
                 "持有两类及以上产品的客户占比": format_percent(to_decimal(share_two_or_more(held)), 1) if m.any() else "—",
             }
         )
-    return pd.DataFrame.from_records(rows).set_index("客户级别")
+    return with_thousands(pd.DataFrame.from_records(rows).set_index("客户级别"))
 
 
 def waiting_stats(waits: Sequence[float] | np.ndarray, limit_minutes: float = 15) -> dict[str, float]:
@@ -260,10 +261,10 @@ def key_metrics_table(book: Any, queue_result: Any = None):
         rows.append(
             {
                 "客户级别": f"{name}客户",
-                "客户数": int((book.segment == name).sum()),
+                "客户数（户）": int((book.segment == name).sum()),
                 "管理重点": seg["focus"],
                 "关键指标": seg["key_metric"],
                 "本网点数值": value,
             }
         )
-    return pd.DataFrame.from_records(rows)
+    return with_thousands(pd.DataFrame.from_records(rows).set_index("客户级别"))

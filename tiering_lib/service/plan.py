@@ -95,7 +95,7 @@ def due_tasks(book: Any, settings: PlanSettings | None = None) -> list[ContactTa
         reasons = tuple(c for c in codes if c in found)
         out.append(
             ContactTask(str(book.ids[i]), str(tier), str(book.rm[i]), reasons, codes.index(reasons[0]),
-                        min(found.values()), int(book.aum[i]), ";".join(notes), tier_rank[str(tier)])
+                        min(found.values()), int(book.aum[i]), "；".join(notes), tier_rank[str(tier)])
         )
     return sorted(out, key=ContactTask.key)
 
@@ -177,26 +177,41 @@ class MaintenancePlan:
         columns = ["日程", "顺序", "客户号", "层级", "事由", "应联系", "顺延（天）", "备注"]
         return pd.DataFrame.from_records(rows, columns=columns)
 
+    def day_frame(self, day: int):
+        """The contacts of one day (1 = the plan's first), indexed by 顺序.
+
+        Examples
+        --------
+        >>> ts = [ContactTask(f"C{i:06d}", "C", "RM01", ("routine",), 3, 0) for i in range(1, 4)]
+        >>> schedule_contacts(ts, capacity_per_day=2, days=2).day_frame(2)["客户号"].tolist()
+        ['C000003']
+        """
+        if not 1 <= day <= self.days:
+            raise PlanError(f"this plan has days 1 to {self.days}; there is no day {day}")
+        frame = self.to_frame()
+        return frame[frame["日程"] == self.day_label(day - 1)].drop(columns="日程").set_index("顺序")
+
     def carried_frame(self):
-        """The tasks carried over to the next plan, most urgent first."""
+        """The tasks carried over to the next plan, most urgent first (indexed by 顺序, 1 first)."""
         import pandas as pd
 
         rows = [
-            {"客户号": t.customer_id, "层级": t.tier, "事由": self._reasons(t), "应联系": _due_text(t.due_day), "备注": t.note}
-            for t in self.carried_over
+            {"顺序": k, "客户号": t.customer_id, "层级": t.tier, "事由": self._reasons(t), "应联系": _due_text(t.due_day),
+             "备注": t.note}
+            for k, t in enumerate(self.carried_over, start=1)
         ]
-        return pd.DataFrame.from_records(rows, columns=["客户号", "层级", "事由", "应联系", "备注"])
+        return pd.DataFrame.from_records(rows, columns=["顺序", "客户号", "层级", "事由", "应联系", "备注"]).set_index("顺序")
 
     def summary(self):
-        """Per day: 到期待办 (due, including carried), 安排, 容量, 顺延到次日."""
+        """Per day (customers): 到期待办 (due, including carried), 安排联系, 容量, 顺延 (to the next day)."""
         import pandas as pd
 
         rows = []
         for day in range(self.days):
             waiting = sum(1 for t in self.tasks if t.due_day <= day) - sum(1 for d, _ in self.scheduled if d < day)
             done = sum(1 for d, _ in self.scheduled if d == day)
-            rows.append({"日程": self.day_label(day), "到期待办": waiting, "安排联系": done,
-                         "容量": self.capacity, "顺延": waiting - done})
+            rows.append({"日程": self.day_label(day), "到期待办（户）": waiting, "安排联系（户）": done,
+                         "容量（户）": self.capacity, "顺延（户）": waiting - done})
         return pd.DataFrame.from_records(rows).set_index("日程")
 
 

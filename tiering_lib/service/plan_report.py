@@ -1,6 +1,7 @@
 """Reports around the maintenance plan: information by tier, incidents, the checklist, export.
 
 * :func:`info_by_tier` — how complete customer information is, tier by tier;
+* :func:`info_gaps` — the customers with the least complete information and what they lack;
 * :func:`incident_list` — the churn warnings (large outflows) of a book;
 * :func:`incident_checklist` — what to do about one, step by step, with
   deadlines (``data/maintenance.yaml``, designed from deck §8 R and §9);
@@ -20,11 +21,13 @@ from typing import Any
 import numpy as np
 
 from tiering_lib.core.money import exact_sum, format_amount, to_decimal
+from tiering_lib.display import with_thousands
 from tiering_lib.errors import DataError
-from tiering_lib.service.maintenance import PlanSettings, info_scores, info_weights, load_plan_settings
+from tiering_lib.service.maintenance import PlanSettings, info_scores, info_weights, load_plan_settings, missing_info
 from tiering_lib.service.plan import MaintenancePlan
 
-__all__ = ["rm_books_table", "info_fields_table", "info_by_tier", "incident_list", "incident_checklist", "export_plan"]
+__all__ = ["rm_books_table", "info_fields_table", "info_by_tier", "info_gaps", "incident_list", "incident_checklist",
+           "export_plan"]
 
 
 def rm_books_table(book: Any, order: tuple[str, ...] | None = None):
@@ -47,11 +50,11 @@ def rm_books_table(book: Any, order: tuple[str, ...] | None = None):
     rows = []
     for rm in [*book.managers(), "合计"]:
         m = book.rm != "" if rm == "合计" else book.rm == rm
-        row = {"客户经理": rm, **{f"{c}类": int((m & (book.tier == c)).sum()) for c in order}}
-        row["客户数"] = int(m.sum())
+        row = {"客户经理": rm, **{f"{c}类（户）": int((m & (book.tier == c)).sum()) for c in order}}
+        row["客户数（户）"] = int(m.sum())
         row["总资产（万元）"] = format_amount(exact_sum(book.aum[m]), "万元", 2)
         rows.append(row)
-    return pd.DataFrame.from_records(rows).set_index("客户经理")
+    return with_thousands(pd.DataFrame.from_records(rows).set_index("客户经理"))
 
 
 def info_fields_table():
@@ -59,12 +62,12 @@ def info_fields_table():
 
     Examples
     --------
-    >>> int(info_fields_table()["权重"].sum())
+    >>> int(info_fields_table()["权重（分）"].sum())
     100
     """
     import pandas as pd
 
-    return pd.DataFrame(list(info_weights().items()), columns=["客户信息", "权重"]).set_index("客户信息")
+    return pd.DataFrame(list(info_weights().items()), columns=["客户信息", "权重（分）"]).set_index("客户信息")
 
 
 def info_by_tier(book: Any, order: tuple[str, ...] | None = None):
@@ -76,7 +79,7 @@ def info_by_tier(book: Any, order: tuple[str, ...] | None = None):
     --------
     >>> from tiering_lib import synthesize_branch
     >>> list(info_by_tier(synthesize_branch(scale=20000)).columns)
-    ['客户数', '平均信息完整度', '信息不全的客户']
+    ['客户数（户）', '平均信息完整度（分）', '信息不全的客户占比']
     """
     import pandas as pd
 
@@ -94,12 +97,35 @@ def info_by_tier(book: Any, order: tuple[str, ...] | None = None):
         rows.append(
             {
                 "层级": code,
-                "客户数": n,
-                "平均信息完整度": str(round_half_up(to_decimal(Fraction(total, n)), 1)),
-                "信息不全的客户": format_percent(to_decimal(Fraction(int((scores[m] < low).sum()), n)), 1),
+                "客户数（户）": n,
+                "平均信息完整度（分）": str(round_half_up(to_decimal(Fraction(total, n)), 1)),
+                "信息不全的客户占比": format_percent(to_decimal(Fraction(int((scores[m] < low).sum()), n)), 1),
             }
         )
-    return pd.DataFrame.from_records(rows).set_index("层级")
+    return with_thousands(pd.DataFrame.from_records(rows).set_index("层级"))
+
+
+def info_gaps(book: Any, n: int = 5):
+    """The ``n`` customers with the lowest information score, and what each lacks (heaviest first).
+
+    Ties keep the book's order.
+
+    Examples
+    --------
+    >>> from tiering_lib import synthesize_branch
+    >>> t = info_gaps(synthesize_branch(scale=20000), 2)
+    >>> t.index.name, list(t.columns)
+    ('客户号', ['层级', '信息完整度（分）', '要补充的信息'])
+    """
+    import pandas as pd
+
+    scores = info_scores(book)
+    rows = [
+        {"客户号": book.ids[i], "层级": book.tier[i], "信息完整度（分）": int(scores[i]),
+         "要补充的信息": "、".join(missing_info(book, int(i)))}
+        for i in np.argsort(scores, kind="stable")[:n]
+    ]
+    return pd.DataFrame.from_records(rows, columns=["客户号", "层级", "信息完整度（分）", "要补充的信息"]).set_index("客户号")
 
 
 def incident_list(book: Any, settings: PlanSettings | None = None):
@@ -108,8 +134,9 @@ def incident_list(book: Any, settings: PlanSettings | None = None):
     Examples
     --------
     >>> from tiering_lib import synthesize_branch
-    >>> list(incident_list(synthesize_branch(scale=20000)).columns)[:3]
-    ['客户号', '层级', '客户经理']
+    >>> t = incident_list(synthesize_branch(scale=20000))
+    >>> t.index.name, list(t.columns)[:2]
+    ('客户号', ['层级', '客户经理'])
     """
     import pandas as pd
 
@@ -126,12 +153,12 @@ def incident_list(book: Any, settings: PlanSettings | None = None):
                     "层级": book.tier[i],
                     "客户经理": book.rm[i] or "—",
                     "流出金额（万元）": format_amount(out, "万元", 2),
-                    "占30天前总资产": format_percent(to_decimal(Fraction(out, before)), 1),
-                    "几天前": int(book.outflow_days_ago[i]),
+                    "占30天前总资产的比例": format_percent(to_decimal(Fraction(out, before)), 1),
+                    "发生在几天前（天）": int(book.outflow_days_ago[i]),
                 }
             )
-    columns = ["客户号", "层级", "客户经理", "流出金额（万元）", "占30天前总资产", "几天前"]
-    return pd.DataFrame.from_records(rows, columns=columns)
+    columns = ["客户号", "层级", "客户经理", "流出金额（万元）", "占30天前总资产的比例", "发生在几天前（天）"]
+    return pd.DataFrame.from_records(rows, columns=columns).set_index("客户号")
 
 
 def _deadline(days: int) -> str:
@@ -187,7 +214,7 @@ def export_plan(plan: MaintenancePlan, path: str | Path) -> dict[str, int]:
     scheduled, carried = plan.to_frame(), plan.carried_frame()
     counts = {"维护计划": len(scheduled), "顺延事项": len(carried)}
     if path.suffix.lower() == ".csv":
-        carried_rows = carried.assign(日程="顺延", 顺序=range(1, len(carried) + 1))
+        carried_rows = carried.reset_index().assign(日程="顺延")
         both = pd.concat([scheduled, carried_rows[[c for c in scheduled.columns if c in carried_rows]]],
                          ignore_index=True)
         both.to_csv(path, index=False, encoding="utf-8-sig")
@@ -195,7 +222,7 @@ def export_plan(plan: MaintenancePlan, path: str | Path) -> dict[str, int]:
         summary = plan.summary().reset_index()
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
             scheduled.to_excel(writer, sheet_name="维护计划", index=False)
-            carried.to_excel(writer, sheet_name="顺延事项", index=False)
+            carried.to_excel(writer, sheet_name="顺延事项")
             summary.to_excel(writer, sheet_name="每日汇总", index=False)
         counts["每日汇总"] = len(summary)
     else:

@@ -77,6 +77,8 @@ def plot_vip_comparison(table: Any, ax=None):
     [5.0, 6.0]
     """
     ax = new_axes(ax)
+    if "客户级别" not in table.columns:  # the table as compare_vip_window returns it, indexed
+        table = table.reset_index()
     segments = list(dict.fromkeys(table["客户级别"]))
     x = np.arange(len(segments))
     width = 0.38
@@ -111,18 +113,21 @@ def plot_contribution_by_tier(contribution: Any, ax=None, order: tuple[str, ...]
         centres.append(int((contribution.cost_centre & m).sum()))
     colours = [PALETTE["primary"] if v >= 0 else PALETTE["amount"] for v in values]
     bars = ax.bar([f"{c}类" for c in order], values, color=colours)
-    ax.bar_label(bars, labels=[f"{v:,.2f}\n成本中心 {n} 户" for v, n in zip(values, centres)], padding=2, fontsize=8)
+    ax.bar_label(bars, labels=[f"{v:,.2f}\n成本中心 {n:,} 户" for v, n in zip(values, centres)], padding=2, fontsize=8)
     ax.axhline(0, color="black", linewidth=0.8)
     low, high = min(values + [0]), max(values + [0])
     pad = (high - low) * 0.25 or 1
     ax.set_ylim(low - pad, high + pad)
     ax.set_ylabel("年贡献（万元）")
-    ax.set_title("各层客户的年贡献：收入 − 服务成本")
+    ax.set_title("合成网点各层客户的年贡献（收入 − 服务成本，按本课程的假设）")
     return ax
 
 
 def plot_contribution_curve(contribution: Any, ax=None):
-    """Cumulative contribution of customers sorted from the largest contributor down (the "whale curve").
+    """Cumulative contribution of customers sorted from the largest contributor down.
+
+    The contributions come from the course's own assumptions (revenue rates and
+    costs), usually on the synthetic branch; the title says so.
 
     Examples
     --------
@@ -150,7 +155,7 @@ def plot_contribution_curve(contribution: Any, ax=None):
     ax.set_xlim(0, 100)
     ax.set_xlabel("客户累计占比（按贡献从高到低，%）")
     ax.set_ylabel("累计年贡献（万元）")
-    ax.set_title("客户贡献的累计曲线：少数客户创造了全部贡献")
+    ax.set_title("合成网点的客户贡献累计曲线（按本课程的收入与成本假设）")
     ax.grid(alpha=0.3)
     return ax
 
@@ -169,14 +174,14 @@ def plot_plan_load(plan: Any, ax=None):
     ax = new_axes(ax)
     summary = plan.summary()
     labels = list(summary.index)
-    done = summary["安排联系"].astype(float).tolist()
-    left = summary["顺延"].astype(float).tolist()
+    done = summary["安排联系（户）"].astype(float).tolist()
+    left = summary["顺延（户）"].astype(float).tolist()
     ax.bar(labels, done, color=PALETTE["primary"], label="当天安排联系")
     ax.bar(labels, left, bottom=done, color=PALETTE["carried"], label="到期未能安排（顺延）")
-    ax.axhline(plan.capacity, color=PALETTE["amount"], linestyle="--", linewidth=1.2, label=f"每日容量 {plan.capacity}")
+    ax.axhline(plan.capacity, color=PALETTE["amount"], linestyle="--", linewidth=1.2, label=f"每日容量 {plan.capacity} 户")
     for k, (d, l) in enumerate(zip(done, left)):
         ax.text(k, d + l, f"{int(d)} + {int(l)}", ha="center", va="bottom", fontsize=8)
-    ax.set_ylabel("客户数")
+    ax.set_ylabel("客户数（户）")
     ax.set_title("维护计划：每天安排的联系与顺延的待办")
     ax.legend(loc="upper right", fontsize=8)
     ax.set_ylim(0, max([d + l for d, l in zip(done, left)] + [plan.capacity]) * 1.2)

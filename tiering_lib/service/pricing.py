@@ -92,6 +92,6 @@ def pricing_table(pricing: Mapping[str, Any] | None = None, years: tuple[int, ..
         row = {"服务项目": item.item, "标准价（元）": format_amount(price, "元", 2)}
         for code in ("C", "B", "A"):
             for y in years:
-                row[f"{ABC_NAMES[code]}·{y}年"] = format_amount(relationship_price(price, code, y, p), "元", 2)
+                row[f"{ABC_NAMES[code]}·{y}年（元）"] = format_amount(relationship_price(price, code, y, p), "元", 2)
         rows.append(row)
     return pd.DataFrame.from_records(rows).set_index("服务项目")

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tiering_lib.core.schemes import SEGMENTS
+from tiering_lib.display import with_thousands
 from tiering_lib.errors import QueueError
 from tiering_lib.service.counters import simulate_counters
 from tiering_lib.service.metrics import waiting_stats
@@ -106,8 +107,8 @@ class QueueResult:
     def summary(self, limit_minutes: float = 15):
         """Waiting times per segment as a DataFrame (minutes, rounded to 0.1).
 
-        Columns: 到达人次, 平均等候, 中位数, 90%的客户不超过, 最长等候 (minutes),
-        等候超过 ``limit`` 分钟 (share), 关门时仍在排队 (arrivals).
+        Columns: 到达（人次）, 平均等候, 中位数, 90%的客户不超过, 最长等候 (minutes),
+        等候超过 ``limit`` 分钟的占比, 关门时仍在排队 (arrivals).
         """
         import pandas as pd
 
@@ -120,16 +121,16 @@ class QueueResult:
             rows.append(
                 {
                     "客户级别": f"{seg}客户",
-                    "到达人次": s["n"],
+                    "到达（人次）": s["n"],
                     "平均等候（分钟）": round(s["mean"], 1),
                     "中位数（分钟）": round(s["median"], 1),
                     "90%的客户不超过（分钟）": round(s["p90"], 1),
                     "最长等候（分钟）": round(s["max"], 1),
-                    f"等候超过{limit_minutes:g}分钟": f"{s['over_limit'] * 100:.1f}%",
+                    f"等候超过{limit_minutes:g}分钟的占比": f"{s['over_limit'] * 100:.1f}%",
                     "关门时仍在排队（人次）": int((self.queued_at_close & m).sum()),
                 }
             )
-        return pd.DataFrame.from_records(rows).set_index("客户级别")
+        return with_thousands(pd.DataFrame.from_records(rows).set_index("客户级别"))
 
 
 def simulate_queue(config: QueueConfig | None = None, *, days: int = 20, seed: int = QUEUE_SEED) -> QueueResult:
@@ -189,8 +190,9 @@ def compare_vip_window(config: QueueConfig | None = None, *, days: int = 20, see
     Examples
     --------
     >>> cfg = QueueConfig(arrivals_per_hour={"中端": 3.0, "普通": 20.0}, windows=3)
-    >>> list(compare_vip_window(cfg, days=2).columns)
-    ['贵宾窗口', '客户级别', '平均等候（分钟）', '90%的客户不超过（分钟）']
+    >>> t = compare_vip_window(cfg, days=2)
+    >>> list(t.index.names), list(t.columns)
+    (['贵宾窗口', '客户级别'], ['平均等候（分钟）', '90%的客户不超过（分钟）'])
     """
     import pandas as pd
 
@@ -201,7 +203,7 @@ def compare_vip_window(config: QueueConfig | None = None, *, days: int = 20, see
         part = table[["平均等候（分钟）", "90%的客户不超过（分钟）"]].reset_index()
         part.insert(0, "贵宾窗口", "开" if on else "关")
         frames.append(part)
-    return pd.concat(frames, ignore_index=True)
+    return pd.concat(frames, ignore_index=True).set_index(["贵宾窗口", "客户级别"])
 
 
 def queue_scenario(

@@ -33,7 +33,7 @@ class QueueConfig:
     windows: int = 4
     vip_window: bool = True
     vip_window_serves_others: bool = True
-    vip_segments: tuple[str, ...] = ("高端", "中端")
+    vip_segments: tuple[str, ...] = ("高端", "中端")  # who counts as 贵宾: the course's reading, not the deck's
     service_shape: float = 2.0
     open_minutes: int = 480
 
@@ -77,7 +77,7 @@ class QueueConfig:
             ("窗口数", f"{self.windows}"),
             ("贵宾窗口", "开设（1号窗口）" if self.vip_window else "不设"),
             ("贵宾窗口空闲时叫普通号", "是" if self.vip_window_serves_others else "否"),
-            ("可用贵宾窗口的客户", "、".join(f"{s}客户" for s in self.vip_segments)),
+            ("算作贵宾的客户（本课程的解读）", "、".join(f"{s}客户" for s in self.vip_segments)),
             ("营业时间", f"{self.open_minutes} 分钟"),
         ]
         rows += [(f"{s}客户到达", f"每小时 {r:g} 人") for s, r in self.arrivals_per_hour.items()]

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from tiering_lib.core.money import format_amount
 
-__all__ = ["ProductRule", "product_rules", "unsuitable_reason", "suitability_table"]
+__all__ = ["ProductRule", "product_rules", "unsuitable_reason", "suitability_table", "suitability_notes"]
 
 
 @dataclass(frozen=True)
@@ -106,3 +106,18 @@ def suitability_table():
              "须风险测评": "是" if r.needs_assessment else "否", "仅合格投资者": "是" if r.qualified_investor else "否"}
             for r in _suitability()[0].values()]
     return pd.DataFrame(rows).set_index("产品")
+
+
+def suitability_notes():
+    """What each check stands for, with its source and the year of the rule (— for common practice).
+
+    Examples
+    --------
+    >>> suitability_notes().loc["风险测评", "年份"]
+    '2017 年'
+    """
+    import pandas as pd
+
+    rows = [{"规则": n.topic, "内容": n.rule, "依据": n.source, "年份": f"{n.year} 年" if n.year else "—"}
+            for n in _suitability()[1].notes]
+    return pd.DataFrame(rows).set_index("规则")

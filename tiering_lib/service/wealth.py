@@ -10,26 +10,18 @@ workbook's design (``data/wealth_segments.yaml``, under ``workbook``):
 * 频繁交易者: ``frequent_trades_per_month`` trades or more, whatever the age;
 * otherwise by age: 60+ 老年稳健型, under 35 年轻的专业人士, else 中年资本导向型.
 
-A cross-sell suggestion is a *gap*: a product the customer's segment is
-recommended but the customer does not hold, in the segment's order, and that
-the customer may be offered at all (:mod:`tiering_lib.service.suitability`:
-the product's minimum, qualified investors, a valid risk assessment at least
-as high as the product's risk).  Gaps that fail those rules are listed apart,
-each with the reason, and are not offered.
+A product gap is a product the customer's segment is recommended but the
+customer does not hold; :mod:`tiering_lib.service.cross_sell` turns gaps into
+suggestions that respect the suitability rules.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any, Iterable
 
 import numpy as np
 
-from tiering_lib.core.money import exact_sum, to_decimal
 from tiering_lib.errors import DataError
-from tiering_lib.service.suitability import unsuitable_reason
 
 __all__ = [
     "NOT_WEALTH",
@@ -37,11 +29,8 @@ __all__ = [
     "wealth_segments",
     "assign_wealth_segments",
     "product_gaps",
-    "CrossSellSuggestion",
-    "cross_sell_suggestions",
     "segment_product_table",
     "adviser_services_table",
-    "segment_overview",
 ]
 
 #: Segment label of customers below the wealth threshold.
@@ -124,7 +113,14 @@ def assign_wealth_segments(book: Any) -> np.ndarray:
     return out
 
 
-def _segment(name: str) -> dict[str, Any]:
+def segment_design(name: str) -> dict[str, Any]:
+    """One segment of :func:`wealth_segments`, by name.
+
+    Examples
+    --------
+    >>> segment_design("频繁交易者")["products"][0]["line"]
+    '证券'
+    """
     for s in wealth_segments():
         if s["name"] == name:
             return s
@@ -140,88 +136,7 @@ def product_gaps(held: Iterable[str], segment: str) -> list[str]:
     ['债券', '保险']
     """
     have = set(held)
-    return [p["line"] for p in _segment(segment)["products"] if p["line"] not in have]
-
-
-@dataclass(frozen=True)
-class CrossSellSuggestion:
-    """Cross-sell suggestions for one customer: the gaps in their holdings and the adviser services."""
-
-    customer_id: str
-    segment: str
-    held: tuple[str, ...]
-    gaps: tuple[tuple[str, str], ...]
-    services: tuple[str, ...]
-    not_now: tuple[tuple[str, str], ...] = ()
-    assessment: str = ""
-
-    def to_frame(self):
-        """The gaps as a DataFrame: 顺序, 建议产品, 理由."""
-        import pandas as pd
-
-        return pd.DataFrame(
-            [{"顺序": k + 1, "建议产品": line, "理由": why} for k, (line, why) in enumerate(self.gaps)],
-            columns=["顺序", "建议产品", "理由"],
-        ).set_index("顺序")
-
-    def _repr_html_(self) -> str:
-        import html
-
-        head = (
-            f"<p><b>{html.escape(self.customer_id)}</b>({html.escape(self.segment)})"
-            f"已持有：{html.escape('、'.join(self.held))}</p>"
-        )
-        if not self.gaps:
-            body = "<p>眼下没有可以推荐的产品。</p>"
-        else:
-            body = self.to_frame().to_html()
-        if self.assessment:
-            head += f"<p>风险测评：{html.escape(self.assessment)}</p>"
-        if self.not_now:
-            items = "".join(f"<li>{html.escape(line)}:{html.escape(why)}</li>" for line, why in self.not_now)
-            body += f"<p>暂不适合推荐（适当性）：</p><ul>{items}</ul>"
-        services = f"<p>可提供的私人财富顾问服务：{html.escape('、'.join(self.services)) or '—'}</p>"
-        return head + body + services
-
-
-def cross_sell_suggestions(book: Any, customer_id: str) -> CrossSellSuggestion:
-    """What to offer one customer next, from the gaps between their holdings and their segment.
-
-    Raises
-    ------
-    DataError
-        If the customer is not a wealth customer (total assets below the threshold).
-
-    Examples
-    --------
-    >>> from tiering_lib import synthesize_branch
-    >>> book = synthesize_branch(scale=20000)
-    >>> rich = book.ids[int(book.aum.argmax())]
-    >>> cross_sell_suggestions(book, rich).customer_id == rich
-    True
-    """
-    from tiering_lib.service.book import PRODUCT_LINES
-
-    row = book.index_of(customer_id)
-    segment = assign_wealth_segments(book.select([row]))[0]
-    if segment == NOT_WEALTH:
-        raise DataError(
-            f"客户 {customer_id} 的总资产低于财富客户门槛；"
-            "产品建议只面向财富客户（B 类及以上）"
-        )
-    held = tuple(p for p, h in zip(PRODUCT_LINES, book.held[row]) if h)
-    seg = _segment(segment)
-    level = int(book.risk_level[row]) if book.risk_level is not None else 0
-    valid = bool(book.risk_valid[row]) if book.risk_valid is not None else False
-    offers, not_now = [], []
-    for p in seg["products"]:
-        if p["line"] in held:
-            continue
-        why = unsuitable_reason(p["line"], int(book.aum[row]), level, valid)
-        (offers if why is None else not_now).append((p["line"], p["reason"] if why is None else why))
-    assessment = f"C{level}（{'在有效期内' if valid else '已过有效期'}）" if level else "没有做过"
-    return CrossSellSuggestion(customer_id, segment, held, tuple(offers), tuple(seg["services"]), tuple(not_now),
-                               assessment)
+    return [p["line"] for p in segment_design(segment)["products"] if p["line"] not in have]
 
 
 def segment_product_table():
@@ -257,47 +172,3 @@ def adviser_services_table():
     rows = [{"私人财富顾问服务": sv, **{s["name"]: ("✓" if sv in s["services"] else "") for s in segs}}
             for sv in services]
     return pd.DataFrame.from_records(rows).set_index("私人财富顾问服务")
-
-
-def segment_overview(book: Any):
-    """Per wealth segment: customers, average total assets, cross-sell rate and the commonest gap.
-
-    Examples
-    --------
-    >>> from tiering_lib import synthesize_branch
-    >>> list(segment_overview(synthesize_branch(scale=20000)).columns)[:2]
-    ['客户数', '户均总资产（万元）']
-    """
-    import pandas as pd
-
-    from tiering_lib.core.money import format_percent, round_half_up
-    from tiering_lib.service.book import PRODUCT_LINES
-    from tiering_lib.service.metrics import share_two_or_more
-
-    seg = assign_wealth_segments(book)
-    rows = []
-    shelf = product_shelf()
-    for s in wealth_segments():
-        m = seg == s["name"]
-        n = int(m.sum())
-        recommended = [p["line"] for p in s["products"]]  # the gaps of product_gaps(), segment read once
-        gaps: Counter[str] = Counter()
-        n_gaps = 0
-        for row in np.flatnonzero(m):
-            held = {p for p, h in zip(PRODUCT_LINES, book.held[row]) if h}
-            g = [line for line in recommended if line not in held]
-            n_gaps += len(g)
-            gaps.update(g)
-        common = sorted(gaps.items(), key=lambda kv: (-kv[1], shelf.index(kv[0])))
-        total = exact_sum(book.aum[m])
-        rows.append(
-            {
-                "财富客群": s["name"],
-                "客户数": n,
-                "户均总资产（万元）": f"{round_half_up(to_decimal(Fraction(total, n)) / 1_000_000, 2):,}" if n else "—",
-                "持有两类及以上产品": format_percent(to_decimal(share_two_or_more(book.held[m])), 1) if n else "—",
-                "人均产品缺口（类）": str(round_half_up(to_decimal(Fraction(n_gaps, n)), 1)) if n else "—",
-                "最常见的缺口": f"{common[0][0]}（{common[0][1]} 户）" if common else "—",
-            }
-        )
-    return pd.DataFrame.from_records(rows).set_index("财富客群")

@@ -54,8 +54,7 @@ def queue_explorer(config: QueueConfig | None = None, days: int = 20, seed: int 
     for c in controls:
         c.style = _STYLE
         c.continuous_update = False
-        if isinstance(c, widgets.FloatSlider | widgets.IntSlider):
-            c.layout = _WIDE
+        c.layout = _WIDE  # wide enough for the checkboxes' labels too
     table_out = widgets.Output()
     chart_out = widgets.Output()
 
