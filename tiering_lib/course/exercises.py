@@ -40,6 +40,7 @@ _BANKS = [
     "tiering_lib.course.banks.ccpr",
     "tiering_lib.course.banks.service",
     "tiering_lib.course.banks.own_data",
+    "tiering_lib.course.banks.branch_measures",
 ]
 
 _REGISTRY: dict[str, "Exercise"] = {}

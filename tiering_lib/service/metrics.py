@@ -248,7 +248,7 @@ def key_metrics_table(book: Any, queue_result: Any = None):
             two = cross_sell_rate(book, name, "two_or_more")
             per = cross_sell_rate(book, name, "products_per_customer")
             value = (
-                f"持有两类及以上产品的客户占 {format_percent(to_decimal(two), 1)};"
+                f"持有两类及以上产品的客户占 {format_percent(to_decimal(two), 1)}；"
                 f"人均持有 {round_half_up(to_decimal(per), 2)} 类产品"
             )
         else:

@@ -95,7 +95,7 @@ def due_tasks(book: Any, settings: PlanSettings | None = None) -> list[ContactTa
         reasons = tuple(c for c in codes if c in found)
         out.append(
             ContactTask(str(book.ids[i]), str(tier), str(book.rm[i]), reasons, codes.index(reasons[0]),
-                        min(found.values()), int(book.aum[i]), ";".join(notes), tier_rank[str(tier)])
+                        min(found.values()), int(book.aum[i]), "；".join(notes), tier_rank[str(tier)])
         )
     return sorted(out, key=ContactTask.key)
 
