@@ -20,11 +20,11 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from tiering_lib.course.action_plan_template import load_action_plan_template, scheme_named
+from tiering_lib.service.branch_measures import MONTH_DAYS, WORKING_DAYS
 
 __all__ = ["Action", "ActionPlan", "action_problems", "plan_problems", "plan_sections", "default_contact_days",
            "tier_counts", "monthly_routine_contacts", "scheme_title", "meetings_table"]
 
-_MONTH_DAYS = 30
 _scheme = scheme_named
 
 
@@ -131,10 +131,10 @@ def action_problems(action: Action) -> list[str]:
 
 def monthly_routine_contacts(plan: ActionPlan, counts: Mapping[str, int]) -> Fraction:
     """Routine contacts a month (30 days) that the plan's intervals ask for, given customers per tier."""
-    return sum((Fraction(counts.get(c, 0) * _MONTH_DAYS, d) for c, d in plan.contact_days.items()), Fraction(0))
+    return sum((Fraction(counts.get(c, 0) * MONTH_DAYS, d) for c, d in plan.contact_days.items()), Fraction(0))
 
 
-def plan_problems(plan: ActionPlan, counts: Mapping[str, int] | None = None, working_days: int = 21) -> list[str]:
+def plan_problems(plan: ActionPlan, counts: Mapping[str, int] | None = None, working_days: int = WORKING_DAYS) -> list[str]:
     """What is missing or does not add up, in Chinese; empty when the plan is complete.
 
     ``counts`` (customers per tier of the plan's standard) lets the check compare
@@ -168,7 +168,7 @@ def plan_problems(plan: ActionPlan, counts: Mapping[str, int] | None = None, wor
 
 
 def plan_sections(plan: ActionPlan, counts: Mapping[str, int] | None = None,
-                  working_days: int = 21) -> list[tuple[str, list[str], list[list[str]]]]:
+                  working_days: int = WORKING_DAYS) -> list[tuple[str, list[str], list[list[str]]]]:
     """The plan as tables ``(title, header, rows)``: what the Excel file and the printable page both show.
 
     Examples

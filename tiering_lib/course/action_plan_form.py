@@ -61,7 +61,7 @@ def read_form(form: Interactive | widgets.Box) -> ActionPlan:
         title=c["template"].title, branch=c["branch"].value, scheme=c["scheme"].value,
         rm_count=c["rm_count"].value, list_size=c["list_size"].value, contacts_per_day=c["per_day"].value,
         vip_window=tuple(w.value for w in c["vip"].children), wealth_room=tuple(w.value for w in c["room"].children),
-        contact_days={w.description.split("类")[0]: w.value for w in c["contacts"].children},
+        contact_days=dict(zip(c["contact_codes"], (w.value for w in c["contacts"].children))),
         targets=tuple((t.segment, t.target_label, t.unit, _number(w.value))
                       for t, w in zip(c["template"].scorecard, c["targets"])),
         meetings=tuple(m for m, w in zip(c["template"].meetings, c["meetings"]) if w.value),
@@ -83,6 +83,7 @@ def _controls(t: Any) -> dict[str, Any]:
                                           description="每人每天联系（位）", style=_STYLE)
     c["vip"] = _hours("贵宾窗口开放", t.service_hours.vip_window.opens, t.service_hours.vip_window.closes)
     c["room"] = _hours("理财室开放", t.service_hours.wealth_room.opens, t.service_hours.wealth_room.closes)
+    c["contact_codes"] = list(t.contact_days)
     c["contacts"] = widgets.VBox(_contact_inputs(dict(t.contact_days)))
     c["targets"] = [widgets.BoundedFloatText(value=float(x.target), min=0, max=1000, step=0.5,
                                              description=f"{x.target_label}（{x.unit}）",
@@ -136,7 +137,9 @@ def action_plan_form(balances: Any = None, template: Any = None) -> Interactive:
         preview.value = f'<div class="jp-RenderedHTMLCommon">{sections_html(plan, counts(plan.scheme), heading="h4")}</div>'
 
     def on_scheme(_change: Any = None) -> None:
-        c["contacts"].children = _contact_inputs(default_contact_days(t, c["scheme"].value))
+        days = default_contact_days(t, c["scheme"].value)
+        c["contact_codes"] = list(days)
+        c["contacts"].children = _contact_inputs(days)
         for w in c["contacts"].children:
             w.observe(refresh, names="value")
         refresh()

@@ -22,11 +22,12 @@ from typing import Any
 from tiering_lib.core.money import format_percent, round_half_up, to_decimal
 from tiering_lib.service.maintenance import PlanSettings, load_plan_settings
 
-__all__ = ["WORKING_DAYS", "monthly_contacts", "rm_workload_table", "managers_needed", "branch_scorecard"]
+__all__ = ["WORKING_DAYS", "MONTH_DAYS", "monthly_contacts", "rm_workload_table", "managers_needed", "branch_scorecard"]
 
 #: Working days in a month (the course's assumption).
 WORKING_DAYS = 21
-_MONTH_DAYS = 30
+#: Days in a month, for contacts a month (the course's assumption).
+MONTH_DAYS = 30
 
 
 def monthly_contacts(book: Any, settings: PlanSettings | None = None, rm: str | None = None) -> Fraction:
@@ -43,7 +44,7 @@ def monthly_contacts(book: Any, settings: PlanSettings | None = None, rm: str | 
     listed = book.rm != "" if rm is None else book.rm == rm
     total = Fraction(0)
     for code, days in s.contact_days.items():
-        total += Fraction(int((listed & (book.tier == code)).sum()) * _MONTH_DAYS, days)
+        total += Fraction(int((listed & (book.tier == code)).sum()) * MONTH_DAYS, days)
     return total
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from tiering_lib.course.answers import Choice, Number, Option
 from tiering_lib.course.exercises import register
+from tiering_lib.service.branch_measures import WORKING_DAYS
 
 TIGHT_CAPACITY = 8  # 10.2: contacts a day left for routine contacts (the rest is marketing and counter work)
 EXPLORED_DROP = Fraction(1, 2)  # 10.6: the share of fall the learner sets in the explorer
@@ -77,11 +78,11 @@ def _tight_settings():
 @register(
     "10.2",
     "总行要求中高端客户联系得更勤：每一层客户的联系间隔都缩短一半（联系次数加倍）。"
-    f"同时客户经理每天只能安排 {TIGHT_CAPACITY} 次联系（其余时间做营销和柜面支持），每月按 21 个工作日。"
+    f"同时客户经理每天只能安排 {TIGHT_CAPACITY} 次联系（其余时间做营销和柜面支持），每月按 {WORKING_DAYS} 个工作日。"
     "本网点至少需要几位客户经理，名单上的例行联系才排得开？",
     hints=(
         "先看名单与容量表的“合计”一行：现在每月要做多少次例行联系？间隔缩短一半，次数会怎样变？",
-        f"一位客户经理每月能做 {TIGHT_CAPACITY} × 21 次联系；用每月的总次数除以它，有余数就要多配一位。",
+        f"一位客户经理每月能做 {TIGHT_CAPACITY} × {WORKING_DAYS} 次联系；用每月的总次数除以它，有余数就要多配一位。",
     ),
     answer=Number("位", tolerance=0),
     explain=lambda n: "联系频率和每日容量一改，需要的人手就变：定联系频率之前，先算一算名单排不排得开。",
@@ -89,7 +90,7 @@ def _tight_settings():
 def _managers_for_tight_plan() -> int:
     from tiering_lib.service.branch_measures import managers_needed
 
-    return managers_needed(_branch()[0], _tight_settings(), working_days=21)
+    return managers_needed(_branch()[0], _tight_settings(), working_days=WORKING_DAYS)
 
 
 # ---------------------------------------------------------------- 10.3 predict the C row
