@@ -113,13 +113,11 @@ def test_nothing_finds_files_next_to_the_package():
         assert "__file__" not in text, f"{module} locates files through __file__; use importlib.resources"
 
 
-def test_import_is_light():
+def test_import_loads_no_heavy_library():
+    """What keeps ``import tiering_lib`` light; its time (budget 0.3 s) is measured by benchmarks/bench_import.py."""
     code = (
-        "import sys, time; t = time.perf_counter(); import tiering_lib; t = time.perf_counter() - t; "
-        "heavy = [m for m in ('pandas', 'matplotlib', 'ipywidgets', 'pydantic', 'duckdb', 'pyspark') if m in sys.modules]; "
-        "print(t, heavy)"
+        "import sys; import tiering_lib; "
+        "print([m for m in ('pandas', 'matplotlib', 'ipywidgets', 'pydantic', 'duckdb', 'pyspark') if m in sys.modules])"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
-    seconds, heavy = run.stdout.split(" ", 1)
-    assert heavy.strip() == "[]", heavy
-    assert float(seconds) < 0.3
+    assert run.stdout.strip() == "[]", run.stdout + run.stderr

@@ -18,6 +18,8 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "concentration": ["gini", "lorenz_points", "top_share", "band_distribution", "gini_banded", "GiniBounds", "gini_bounds", "lorenz_banded", "top_share_banded"],
         "describe": ["describe_concentration", "scheme_frame", "tier_assignments"],
         "migration": ["AlertRule", "TierMigration", "migrate"],
+        "migration_plotting": ["plot_migration"],
+        "migration_tables": ["migration_table", "migration_summary", "moved_customers", "watch_list_table"],
         "fonts": ["use_chinese_fonts", "chinese_font_path"],
         "money": ["UNITS", "to_fen", "fen_to_unit", "round_half_up", "format_amount", "format_percent"],
         "plotting": ["plot_shares", "plot_lorenz", "plot_average_balance", "plot_customer_profile"],

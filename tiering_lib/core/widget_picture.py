@@ -132,6 +132,8 @@ def _render(w: Any) -> str:  # noqa: C901 - one branch per widget type, in one p
         return _choices(w, vertical=False)
     if isinstance(w, (widgets.Dropdown, widgets.Select)):
         return _box_text(w, f"{w.label or ''} ▾")
+    if isinstance(w, widgets.DatePicker):
+        return _box_text(w, w.value.isoformat() if w.value else "年/月/日")
     if isinstance(w, (widgets.Text, widgets.Textarea)):
         return _box_text(w, w.value or w.placeholder or "")
     if isinstance(w, widgets.ValueWidget):

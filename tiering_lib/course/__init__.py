@@ -7,7 +7,9 @@
 learner's own copy of the notebooks), ``lab`` (JupyterLab for the course),
 ``upload`` (a branch export through an upload button), ``plan_export`` (a
 maintenance plan saved as Excel or CSV), ``agenda`` (headers,
-timetable, glossary), ``editions`` (learner and trainer editions).
+timetable, glossary), ``editions`` (learner and trainer editions), ``action_plan``,
+``action_plan_template``, ``action_plan_export`` and ``action_plan_form`` (each learner's branch
+action plan: the trainer's template, the plan, its files, the form).
 """
 
 import lazy_loader as _lazy
@@ -15,6 +17,10 @@ import lazy_loader as _lazy
 __getattr__, __dir__, __all__ = _lazy.attach(
     __name__,
     submod_attrs={
+        "action_plan": ["Action", "ActionPlan", "action_problems", "plan_problems", "plan_sections", "meetings_table"],
+        "action_plan_export": ["ExportedPlan", "action_plan_html", "export_action_plan"],
+        "action_plan_form": ["action_plan_form", "read_form"],
+        "action_plan_template": ["ActionPlanTemplate", "load_action_plan_template"],
         "agenda": ["course_agenda", "workshop_schedule", "glossary", "notebook_header"],
         "exercises": ["CheckResult", "check", "exercise_ids"],
         "exercise_widget": ["exercise"],

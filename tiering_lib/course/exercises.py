@@ -44,6 +44,7 @@ _BANKS = [
     "tiering_lib.course.banks.wealth",
     "tiering_lib.course.banks.maintenance",
     "tiering_lib.course.banks.own_data",
+    "tiering_lib.course.banks.branch_measures",
 ]
 
 _REGISTRY: dict[str, "Exercise"] = {}

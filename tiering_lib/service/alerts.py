@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from tiering_lib.core.migration import AlertRule, TierMigration
+from tiering_lib.core.migration_tables import watch_list_table
 from tiering_lib.core.money import format_amount
-from tiering_lib.service.plan import ContactTask
+from tiering_lib.service.plan import ContactTask, MaintenancePlan
 
-__all__ = ["alert_tasks"]
+__all__ = ["alert_tasks", "branch_watch_list", "plan_day_table"]
 
 
 def _note(entry: dict, migration: TierMigration) -> str:
@@ -51,3 +52,40 @@ def alert_tasks(book: Any, migration: TierMigration, rule: AlertRule | None = No
                                  int(book.aum[i]), _note(entry, migration), rank[tier]))
     return tasks
 
+
+
+def branch_watch_list(book: Any, migration: TierMigration, rule: AlertRule | None = None, limit: int | None = None):
+    """The 流失预警 list with each customer's relationship manager (from last month's ``book``).
+
+    ``limit`` shows the first rows only (largest fall first); the caption counts them all.
+
+    Examples
+    --------
+    >>> from tiering_lib import migrate, next_month, synthesize_branch
+    >>> book = synthesize_branch(scale=20000)
+    >>> later = next_month(book)
+    >>> t = branch_watch_list(book, migrate(book.ids, book.aum, later.ids, later.balances, book.scheme))
+    >>> list(t.frame.columns)[:2]
+    ['客户号', '客户经理']
+    """
+    managers = {str(k): str(r) for k, r in zip(book.ids.tolist(), book.rm.tolist()) if r}
+    return watch_list_table(migration, rule, managers, limit)
+
+
+def plan_day_table(plan: MaintenancePlan, day: int = 0):
+    """One day of a plan, in the order the manager works it, saying how many contacts are 流失预警.
+
+    Examples
+    --------
+    >>> from tiering_lib import maintenance_plan, synthesize_branch
+    >>> t = plan_day_table(maintenance_plan(synthesize_branch(scale=20000), "RM01"))
+    >>> list(t.frame.columns)
+    ['顺序', '客户号', '层级', '事由', '应联系', '备注']
+    """
+    from tiering_lib.display import Table
+
+    frame = plan.to_frame()
+    frame = frame[frame["日程"] == plan.day_label(day)]
+    alerts = int(frame["备注"].str.contains("流失预警").sum())
+    caption = f"{plan.day_label(day)}：安排联系 {len(frame)} 位客户，其中来自流失预警名单的 {alerts} 位"
+    return Table(frame[["顺序", "客户号", "层级", "事由", "应联系", "备注"]].reset_index(drop=True), caption)
