@@ -38,7 +38,7 @@ def test_one_widget_exercise_per_objective_and_few_copied_numbers():
 
 
 def test_the_name_list_is_the_deck_s_one_to_one_step():
-    assert get_exercise("10.1").expected() == tl.maintenance_process_table().iloc[0]["流程步骤"]
+    assert get_exercise("10.1").expected() == tl.maintenance_process_table().index[0]
 
 
 def test_capacity_what_if_is_computed_from_the_halved_intervals(branch):

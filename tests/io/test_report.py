@@ -115,7 +115,7 @@ def test_summary_notes(result, tmp_path):
     path = tl.tier_report(result).save(tmp_path / "报告.xlsx")
     ws = openpyxl.load_workbook(path)["分层汇总"]
     notes = [ws.cell(r, 1).value for r in range(9, ws.max_row + 1)]
-    assert notes[0] == "分层方案：零售业务客户分层核心体系（A/B/C/D,A类以50万再分）"
+    assert notes[0] == "分层方案：零售业务客户分层核心体系（A/B/C/D，A类以50万再分）"
     assert "读取 5 行：接受 4 行，拒绝 1 行（见“问题数据”表）" in notes
     assert "文件共 6 行：第 1 行是表头，数据 5 行" in notes
     assert "已脱敏的列：“姓名”（只保留第一个字）" in notes

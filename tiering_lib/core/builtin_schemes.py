@@ -49,7 +49,7 @@ BUILTIN_SPECS: dict[str, dict[str, Any]] = {
     },
     "core_four_class": {
         "name": "core_four_class",
-        "title_zh": "零售业务客户分层核心体系（A/B/C/D,A类以50万再分）",
+        "title_zh": "零售业务客户分层核心体系（A/B/C/D，A类以50万再分）",
         "unit": "万元",
         "display_descending": True,
         "source": _DECK + "，零售业务客户分层管理核心体系",

@@ -36,7 +36,7 @@ def scheme_title(name: str) -> str:
     >>> scheme_title("core_four_class")
     '零售业务客户分层核心体系（A/B/C/D，A类以50万再分）'
     """
-    return _scheme(name).title_zh.replace(",", "，")
+    return _scheme(name).title_zh
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,5 @@ def branch_scorecard(book: Any, queue_result: Any = None):
     from tiering_lib.display import Table
     from tiering_lib.service.metrics import key_metrics_table
 
-    frame = key_metrics_table(book, queue_result)
-    frame = frame.rename(columns={"客户数": "客户数（户）", "本网点数值": "本网点现值"})
+    frame = key_metrics_table(book, queue_result).reset_index().rename(columns={"本网点数值": "本网点现值"})
     return Table(frame[["客户级别", "客户数（户）", "管理重点", "关键指标", "本网点现值"]])

@@ -69,7 +69,7 @@ def migration_explorer(book: Any, later: Any, schemes: Sequence[str] = MIGRATION
         return kept[name]
 
     first = migration_for(schemes[0])
-    titles = [(builtin_scheme(n).title_zh.replace(",", "，"), n) for n in schemes]  # full-width for learners
+    titles = [(builtin_scheme(n).title_zh, n) for n in schemes]
     scheme = widgets.Dropdown(options=titles, value=schemes[0],
                               description="分层方案", style=_STYLE, layout=widgets.Layout(width="560px"))
     lowest = widgets.Dropdown(options=_tier_options(first),
