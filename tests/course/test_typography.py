@@ -33,6 +33,10 @@ RAW_EXPORTS = ("branch_export_clean.csv", "branch_export_messy.csv")
 #: Regular expressions: their brackets and colons are code, not punctuation.
 REGEX = re.compile(r"\(\?|\\[sdwb(\[\-.]|\[[^\]\n]*[:：,，()（）][^\]\n]*\]")
 CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+#: Interval notation around f-string values, [a, b) and [a, b]: mathematics, not prose.
+INTERVAL = re.compile(r"\[字, 字[\])]")
+#: SQL printed for the data team (appendix): code.
+SQL = re.compile(r"^(?:\s*--[^\n]*\n)*\s*(?:SELECT|WITH|CASE|CREATE|INSERT)\b")
 
 
 def _cells(path: Path, kind: str) -> list[dict]:
@@ -43,7 +47,7 @@ def _output_texts(cell: dict) -> list[str]:
     """What a reader sees of a code cell's stored outputs: plain text, streams and the text of HTML."""
     texts = []
     for out in cell.get("outputs", []):
-        if out.get("output_type") == "stream":
+        if out.get("output_type") == "stream" and not SQL.match("".join(out["text"])):
             texts.append("".join(out["text"]))
         data = out.get("data", {})
         if "text/html" in data:
@@ -167,6 +171,10 @@ def _library_strings(folder: Path):
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
                 yield f"{path.relative_to(ROOT)}:{node.lineno}", node.value
+            elif isinstance(node, ast.JoinedStr):  # an f-string as a whole: each {…} stands for a Chinese word
+                text = "".join(v.value if isinstance(v, ast.Constant) else "字" for v in node.values)
+                if CJK_CHAR.search(text.replace("字", "")) and not INTERVAL.search(text):
+                    yield f"{path.relative_to(ROOT)}:{node.lineno}", text
 
 
 @pytest.mark.parametrize("folder", ["tiering_lib", "tools"])

@@ -42,9 +42,9 @@ def _bound(raw: Mapping[str, Any], key: str, unit: str, where: str) -> int | Non
     try:
         fen = to_fen(value, unit)
     except TieringError as err:
-        raise SchemeError(f"{where}:{_BOUND_NAMES[key]} {key}:{err}") from None
+        raise SchemeError(f"{where}：{_BOUND_NAMES[key]} {key}：{err}") from None
     if fen < 0:
-        raise SchemeError(f"{where}:{_BOUND_NAMES[key]} {key} 是负数（{value} {unit}）")
+        raise SchemeError(f"{where}：{_BOUND_NAMES[key]} {key} 是负数（{value} {unit}）")
     return fen
 
 

@@ -40,7 +40,7 @@ class _Editions:
         def editions() -> int:
             written = build_editions(args.source, args.out)
             for edition, paths in written.items():
-                print(f"{edition}:{len(paths)} 个笔记本 → {args.out}/{edition}", file=stdout)
+                print(f"{edition}：{len(paths)} 个笔记本 → {args.out}/{edition}", file=stdout)
             return 0
 
         return guarded(editions, stderr)

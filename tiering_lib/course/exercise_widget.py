@@ -76,7 +76,7 @@ def exercise(exercise_id: str) -> Interactive:
     """
     ex = get_exercise(exercise_id)
     if ex.answer is None:
-        raise TieringError(f"练习 {exercise_id} 只能用代码作答：请用 tl.check（\"{exercise_id}\", answer）。")
+        raise TieringError(f"练习 {exercise_id} 只能用代码作答：请用 tl.check(\"{exercise_id}\", answer)。")
     store = progress_store()
     answer_box, read = _input(ex)
     title = widgets.HTML(

@@ -117,10 +117,10 @@ class CheckResult:
     message_zh: str
 
     def _repr_html_(self) -> str:
-        return feedback_box(self.correct, f"<b>练习 {html.escape(self.exercise_id)}</b>:{html.escape(self.message_zh)}")
+        return feedback_box(self.correct, f"<b>练习 {html.escape(self.exercise_id)}</b>：{html.escape(self.message_zh)}")
 
     def __repr__(self) -> str:
-        return f"练习 {self.exercise_id}:{self.message_zh}"
+        return f"练习 {self.exercise_id}：{self.message_zh}"
 
     def __bool__(self) -> bool:
         return bool(self.correct)
