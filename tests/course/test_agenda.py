@@ -74,9 +74,6 @@ def test_the_course_as_it_stands_fits_the_day():
     assert [c for c in day["内容"] if c not in {b[0] for b in DEFAULT_BREAKS} | {SLACK_LABEL}] == titles
 
 
-@pytest.mark.skipif(
-    not any(p.name.startswith("10_") for p in chapter_notebooks(ROOT / "notebooks")),
-    reason="the day's full budget includes chapter 10 (支局客户分层管理措施), not written yet",
-)
 def test_the_whole_course_leaves_at_least_20_minutes_of_slack():
-    assert tl.workshop_schedule()["时长（分钟）"].iloc[-1] >= 20
+    day = tl.workshop_schedule()
+    assert day["内容"].iloc[-1] == SLACK_LABEL and day["时长（分钟）"].iloc[-1] >= 20
