@@ -108,7 +108,7 @@ workshop-remove-accounts: workshop-install
 
 BENCH_N ?= 30
 bench-workshop: $(STAMP) workshop-install
-	$(BIN)/python benchmarks/bench_workshop.py --learners $(BENCH_N)
+	$(BIN)/python benchmarks/workshop_load.py --learners $(BENCH_N)
 
 clean:
 	rm -rf build $(VENV) $(WVENV) workshop/node_modules

@@ -36,6 +36,7 @@ __all__ = [
     "remove_accounts",
     "read_accounts",
     "group_members",
+    "ensure_groups",
     "processes_of",
 ]
 
@@ -126,6 +127,12 @@ def _ensure_group(group: str) -> None:
         _run(["groupadd", "--system", group])
 
 
+def ensure_groups() -> None:
+    """Create the learners' and trainers' groups if missing (needs root)."""
+    for group in (LEARNERS, TRAINERS):
+        _ensure_group(group)
+
+
 def group_members(group: str) -> list[str]:
     """Users whose primary or extra group is ``group`` (empty if the group does not exist)."""
     try:
@@ -198,8 +205,7 @@ def create_accounts(
         The trainer first, then the learners, each with the password just set.
     """
     state = Path(state)
-    for group in (LEARNERS, TRAINERS):
-        _ensure_group(group)
+    ensure_groups()
     wanted = ([Account(trainer, display_name(trainer, True), True)] if trainer else []) + [
         Account(n, display_name(n), False) for n in learner_names(count, prefix)
     ]

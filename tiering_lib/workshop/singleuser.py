@@ -52,15 +52,17 @@ def singleuser_command(folder: Path, extra: list[str], env: dict[str, str]) -> l
     Examples
     --------
     >>> cmd = singleuser_command(Path("/home/l/我的练习"), [], {KERNEL_IDLE_ENV: "60"})
-    >>> cmd[1:3], cmd[-1]
-    (['-m', 'jupyterhub.singleuser'], '--MappingKernelManager.cull_idle_timeout=60')
+    >>> cmd[1:3], cmd[-2:]
+    (['-m', 'jupyterhub.singleuser'], ['--MappingKernelManager.cull_idle_timeout=60', '--MappingKernelManager.cull_interval=15'])
     """
     argv = [sys.executable, "-m", "jupyterhub.singleuser", *server_arguments(folder), *extra,
             # kernels talk over files in the account's own (0700) runtime folder, not TCP ports on 127.0.0.1,
             # whose output channel any other account on the machine could subscribe to
             "--KernelManager.transport=ipc"]
     if env.get(KERNEL_IDLE_ENV):
-        argv.append(f"--MappingKernelManager.cull_idle_timeout={int(env[KERNEL_IDLE_ENV])}")
+        seconds = int(env[KERNEL_IDLE_ENV])
+        argv += [f"--MappingKernelManager.cull_idle_timeout={seconds}",
+                 f"--MappingKernelManager.cull_interval={max(10, min(300, seconds // 4))}"]
     return argv
 
 
