@@ -148,7 +148,8 @@ class _Workshop:
   stop             停止正在运行的工作坊（各学员的服务器、内核和代理都会停下，文件保留）
   accounts         生成学员账户（learner01 …）和讲师账户，设随机密码，写出可打印的登录条
   remove-accounts  培训结束后删除全部工作坊账户及其文件
-每位学员是一个独立的 Linux 账户，主文件夹只有自己能读写；第一次登录时得到自己的学员版练习文件夹。"""
+每位学员是一个独立的 Linux 账户，主文件夹只有自己能读写；第一次登录时得到自己的学员版练习文件夹。
+需要以 root 身份运行（sudo），因为要建立账户并以各学员的身份启动他们的 JupyterLab。"""
     EPILOG = f"""\
 示例：
   sudo python -m tiering_lib workshop accounts --count 20 --address http://10.0.0.5:8000/
