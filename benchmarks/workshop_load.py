@@ -155,6 +155,8 @@ class Room:
         self.peak_used = self.peak_pss = 0
         self.minimum_available = minimum_available_gb * GB
         self.aborted = asyncio.Event()
+        self.ready = 0
+        self.everyone_ready = asyncio.Event()
 
     async def sample(self, uids: set[int]) -> None:
         tick = 0
@@ -192,9 +194,16 @@ async def _chapter03(room: Room, args, base: str, name: str, token: str, offset:
         await kernel.execute(code)
     room.setup.append(time.perf_counter() - started)
     slider = next(c for c, s in kernel.comms.items() if s.get("description", "").startswith("A类下限") and "Slider" in s.get("_model_name", ""))
+    value = kernel.comms[slider]["value"]
+    if args.together:  # the trainer says "now everybody move the slider": wait until the whole room is set up
+        room.ready += 1
+        if room.ready == args.learners:
+            room.everyone_ready.set()
+        await asyncio.wait_for(room.everyone_ready.wait(), 1800)
     for move in range(args.moves):
         await asyncio.sleep(args.move_every * (0.5 + secrets.randbelow(1000) / 1000))
-        seconds, touched = await kernel.move(slider, MOVES[(move + offset) % len(MOVES)])
+        value = next(v for v in MOVES[(move + offset) % len(MOVES):] + MOVES if v != value)  # a real move
+        seconds, touched = await kernel.move(slider, value)
         room.moves.append(seconds) if touched else None
         room.failed_moves += 0 if touched else 1
     for code in cells[upto + 1:]:
@@ -292,6 +301,8 @@ def main() -> int:
     parser.add_argument("--chapter-seconds", type=float, default=20.0, help="time spent on a chapter after running it")
     parser.add_argument("--kernel-idle-seconds", type=int, default=60,
                         help="kernel culling time for this compressed day (the workshop ships lab_settings' value)")
+    parser.add_argument("--together", action=argparse.BooleanOptionalAction, default=True,
+                        help="move the explorer only once every learner has notebook 03 set up (a trainer-led room)")
     parser.add_argument("--minimum-available-gb", type=float, default=3.0, help="stop early below this")
     args = parser.parse_args()
     args.chapters = [c for c in args.chapters.split(",") if c]

@@ -9,9 +9,12 @@ the library, in ``tiering_lib/course/lab_settings/``:
   (``jupyterlab-language-pack-zh-cn``), no news or update pop-up, every cell
   kept in the page, autosave every minute;
 * ``jupyter_server_config.json`` — the server (passed with ``--config``): only
-  127.0.0.1, and idle kernels shut down after two hours
-  (``MappingKernelManager.cull_idle_timeout``), which frees the memory of a
-  forgotten notebook on a laptop or a shared workshop server.
+  127.0.0.1, and a kernel idle for 30 minutes is shut down
+  (``MappingKernelManager.cull_idle_timeout``; its notebook and saved progress
+  stay), which frees the memory of chapters the learner has left: on a laptop,
+  and on the workshop server, where each learner's JupyterLab gets the same
+  settings (:mod:`tiering_lib.workshop`) and a room of 30 that kept every
+  chapter's kernel would need more memory than the machine has.
 
 The server gets a random token through the ``JUPYTER_TOKEN`` environment
 variable (so it does not show in the process list), and the kernels get the
