@@ -195,11 +195,16 @@ async def _chapter03(room: Room, args, base: str, name: str, token: str, offset:
     room.setup.append(time.perf_counter() - started)
     slider = next(c for c, s in kernel.comms.items() if s.get("description", "").startswith("A类下限") and "Slider" in s.get("_model_name", ""))
     value = kernel.comms[slider]["value"]
-    if args.together:  # the trainer says "now everybody move the slider": wait until the whole room is set up
+    if args.together:  # the trainer says "now everybody move the slider" once the whole room is set up
         room.ready += 1
         if room.ready == args.learners:
             room.everyone_ready.set()
-        await asyncio.wait_for(room.everyone_ready.wait(), 1800)
+        while not room.everyone_ready.is_set():  # meanwhile, those set up early play with it (not timed)
+            try:
+                await asyncio.wait_for(room.everyone_ready.wait(), args.move_every * 3)
+            except asyncio.TimeoutError:
+                value = next(v for v in MOVES if v != value)
+                await kernel.move(slider, value)
     for move in range(args.moves):
         await asyncio.sleep(args.move_every * (0.5 + secrets.randbelow(1000) / 1000))
         value = next(v for v in MOVES[(move + offset) % len(MOVES):] + MOVES if v != value)  # a real move

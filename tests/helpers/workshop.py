@@ -19,25 +19,52 @@ from pathlib import Path
 from helpers import ROOT
 from helpers.lab import free_port
 
-PYTHON = ROOT / ".venv-workshop" / "bin" / "python"
-PROXY = ROOT / "workshop" / "node_modules" / ".bin" / "configurable-http-proxy"
 PREFIX = "wst"
 TRAINER = "wsttrainer"
 SLIPS = "登录条.html"
 
 
+_PROJECT: list[Path] = []
+
+
+def project() -> Path:
+    """The project folder the workshop runs from: this checkout when every account can read it (the learners'
+    servers run from it), else a copy under /tmp (a checkout under /root, say)."""
+    if not _PROJECT:
+        from tiering_lib.workshop.server import readable_by_everyone
+
+        root = ROOT
+        if readable_by_everyone(ROOT / "Makefile"):
+            import shutil
+            import tempfile
+
+            root = Path(tempfile.mkdtemp(prefix="workshop-project-")) / "project"
+            shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(".git", ".venv", ".venv-workshop", "node_modules", "build"))
+            os.chmod(root.parent, 0o755)
+        _PROJECT.append(root)
+    return _PROJECT[0]
+
+
+def python() -> Path:
+    return project() / ".venv-workshop" / "bin" / "python"
+
+
+def proxy() -> Path:
+    return project() / "workshop" / "node_modules" / ".bin" / "configurable-http-proxy"
+
+
 def install() -> None:
     """``make workshop-install``: the workshop environment and the proxy from the npm registry (once)."""
-    subprocess.run(["make", "--no-print-directory", "workshop-install"], cwd=ROOT, check=True,
+    subprocess.run(["make", "--no-print-directory", "workshop-install"], cwd=project(), check=True,
                    capture_output=True, timeout=900)
 
 
 def workshop(*args: str, user: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run ``python -m tiering_lib workshop ARGS`` (as ``user`` if given) and return the finished process."""
-    command = [str(PYTHON), "-m", "tiering_lib", "workshop", *args]
+    command = [str(python()), "-m", "tiering_lib", "workshop", *args]
     if user:
         command = ["runuser", "-u", user, "--", *command]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(command, cwd=project(), capture_output=True, text=True, timeout=timeout)
 
 
 def passwords(slips: Path) -> dict[str, str]:
@@ -63,9 +90,9 @@ class Workshop:
         """Start it and wait for the banner; return what it printed."""
         self.output = []
         self.proc = subprocess.Popen(
-            [str(PYTHON), "-m", "tiering_lib", "workshop", "start", "--port", str(self.port),
-             "--state", str(self.state), "--proxy", str(PROXY)],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+            [str(python()), "-m", "tiering_lib", "workshop", "start", "--port", str(self.port),
+             "--state", str(self.state), "--proxy", str(proxy())],
+            cwd=project(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
             start_new_session=True,
         )
         deadline = time.time() + timeout
