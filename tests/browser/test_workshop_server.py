@@ -13,6 +13,7 @@ import json
 import os
 import pwd
 import urllib.parse
+from pathlib import Path
 
 import pytest
 from helpers.lab import run_all_cells, screenshot, wait_for_text
@@ -110,8 +111,13 @@ def test_learner_works_in_their_own_chinese_workspace(room, browser):
     screenshot(page, "workshop_learner_answered")
     saved = os.path.join(pwd.getpwnam(L1).pw_dir, "我的练习", ".tiering", "progress.json")
     assert json.load(open(saved, encoding="utf-8"))["exercises"]["00.1"]["correct"] is True
-    # the running kernel listens on no TCP port another account could connect to: only the server does
-    assert len(listening_tcp_ports(pwd.getpwnam(L1).pw_uid)) == 1
+    # the kernel's channels are sockets in the learner's own runtime folder, not TCP ports another account could
+    # subscribe to; what listens on TCP is the server and, per kernel, ipykernel's output pipe for forked
+    # subprocesses (receive-only, each message checked against a random key)
+    runtime = Path(pwd.getpwnam(L1).pw_dir) / ".local" / "share" / "jupyter" / "runtime"
+    kernels = [json.loads(p.read_text()) for p in runtime.glob("kernel-*.json")]
+    assert kernels and all(k["transport"] == "ipc" and k["ip"].startswith(str(runtime)) for k in kernels)
+    assert len(listening_tcp_ports(pwd.getpwnam(L1).pw_uid)) <= 1 + len(kernels)
     context.close()
 
 

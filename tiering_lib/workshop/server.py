@@ -203,6 +203,9 @@ def stop_hub(state: Path, timeout: float = 90) -> tuple[bool, int]:
             time.sleep(0.2)
         if hub_pid(state) == pid:
             os.kill(pid, signal.SIGKILL)
+    deadline = time.time() + 5  # kernels notice their server is gone and end by themselves within a moment
+    while leftovers(state) and time.time() < deadline:
+        time.sleep(0.2)
     ended = leftovers(state)
     for sig in (signal.SIGTERM, signal.SIGKILL):
         _signal_all(leftovers(state), sig)
