@@ -85,3 +85,18 @@ def test_nothing_is_left_of_a_workshop_that_never_ran(tmp_path):
 def test_removing_accounts_asks_for_confirmation(tmp_path):
     code, text = _run("workshop", "remove-accounts", "--state", str(tmp_path))
     assert code == 1 and "--yes" in text
+
+
+def test_each_learners_server_gets_the_same_settings_as_make_lab_including_kernel_culling():
+    import json
+
+    from tiering_lib.course.lab import lab_settings_dir
+    from tiering_lib.workshop.singleuser import singleuser_command
+
+    cmd = singleuser_command(Path("/home/learner01/我的练习"), [], {})
+    assert f"--config={lab_settings_dir() / 'jupyter_server_config'}" in cmd
+    assert f"--LabApp.app_settings_dir={lab_settings_dir()}" in cmd
+    assert "--ServerApp.root_dir=/home/learner01/我的练习" in cmd
+    assert not any("cull_idle_timeout" in a for a in cmd)  # the shipped file's value applies
+    culling = json.loads((lab_settings_dir() / "jupyter_server_config.json").read_text())["MappingKernelManager"]
+    assert culling["cull_idle_timeout"] == 1800 and culling["cull_connected"] is True
