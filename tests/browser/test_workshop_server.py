@@ -28,6 +28,7 @@ pytestmark = pytest.mark.browser
 
 L1, L2 = f"{PREFIX}01", f"{PREFIX}02"
 FIRST = "00_导读.ipynb"
+UPLOAD = "网点导出.csv"
 KERNEL_IDLE = "() => /\\| (Idle|空闲)/.test(document.querySelector('.jp-StatusBar-Widget')?.innerText || '')"
 MENUS = ["文件", "编辑", "查看", "运行", "内核", "设置", "帮助"]
 
@@ -118,6 +119,17 @@ def test_learner_works_in_their_own_chinese_workspace(room, browser):
     kernels = [json.loads(p.read_text()) for p in runtime.glob("kernel-*.json")]
     assert kernels and all(k["transport"] == "ipc" and k["ip"].startswith(str(runtime)) for k in kernels)
     assert len(listening_tcp_ports(pwd.getpwnam(L1).pw_uid)) <= 1 + len(kernels)
+
+    # an uploaded branch file lands in the learner's own workspace, owned by the learner, readable by nobody else
+    xsrf = next(c["value"] for c in context.cookies() if c["name"] == "_xsrf" and c["path"].startswith(f"/user/{L1}"))
+    uploaded = page.request.put(
+        f"{room.base}/user/{L1}/api/contents/{urllib.parse.quote(UPLOAD)}",
+        data=json.dumps({"type": "file", "format": "text", "content": "客户号,余额\nK1,500\n"}),
+        headers={"X-XSRFToken": xsrf, "Content-Type": "application/json"},
+    )
+    assert uploaded.status == 201, uploaded.text()
+    on_disk = Path(pwd.getpwnam(L1).pw_dir) / "我的练习" / UPLOAD
+    assert on_disk.stat().st_uid == pwd.getpwnam(L1).pw_uid and on_disk.stat().st_mode & 0o077 == 0
     context.close()
 
 
@@ -144,6 +156,9 @@ def test_another_learner_cannot_reach_those_files(room, browser):
     wait_for_text(page, ".jp-OutputArea-output", "Permission denied")
     add_cell_and_run(page, f"open('{home}/我的练习/.tiering/progress.json').read()")
     wait_for_text(page, ".jp-OutputArea-output", "PermissionError")
+    add_cell_and_run(page, f"!cat {home}/我的练习/{UPLOAD}; echo exit=$?")
+    wait_for_text(page, ".jp-OutputArea-output", "exit=1")
+    assert "K1,500" not in page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)").inner_text()
     screenshot(page, "workshop_other_learner_shell")
     context.close()
 
@@ -187,7 +202,7 @@ def test_ctrl_c_stops_everything_and_work_survives_a_restart(room, browser):
     page.wait_for_url(f"**/user/{L1}/lab/tree/**", timeout=180_000)
     page.wait_for_selector(".jp-DirListing-itemName")
     files = set(page.locator(".jp-DirListing-itemName").all_inner_texts())
-    assert files == {p.name for p in chapter_notebooks()}  # nothing offered again, nothing lost
+    assert files == {p.name for p in chapter_notebooks()} | {UPLOAD}  # nothing offered again, nothing lost
     saved = os.path.join(pwd.getpwnam(L1).pw_dir, "我的练习", ".tiering", "progress.json")
     assert json.load(open(saved, encoding="utf-8"))["exercises"]["00.1"]["correct"] is True
     context.close()
