@@ -16,7 +16,8 @@ NB     ?= notebooks/*.ipynb
 HANDOUTS  := PYTHONPATH=tools $(BIN)/python -m handouts
 NPM_STAMP := tools/handouts/node_modules/.installed
 
-.PHONY: lab lab-trainer test bench notebooks editions slides handouts slide-types lock wheelhouse clean help
+.PHONY: lab lab-trainer test bench notebooks editions slides handouts slide-types lock wheelhouse clean help \
+	workshop workshop-install workshop-accounts workshop-stop workshop-remove-accounts bench-workshop
 
 help:
 	@echo "make lab        安装环境，在中文 JupyterLab 中打开学员版（练习文件夹“我的练习”，从 00_导读 开始）"
@@ -28,6 +29,10 @@ help:
 	@echo "make slides     每章一套离线幻灯片 build/slides/ (a reveal.js deck per chapter, offline)"
 	@echo "make handouts   离线讲义网页、PDF、速查卡、案例册、讲师手册 build/handouts/ (site, PDFs, card, booklet, guide)"
 	@echo "make wheelhouse 为离线安装准备全部 wheel (every pinned wheel for Windows, macOS, Linux)"
+	@echo "make workshop   工作坊服务器：全班学员用浏览器学习（root；HOST=0.0.0.0 PORT=8000，见 README 讲师部分）"
+	@echo "make workshop-accounts N=20  生成学员账户和可打印的登录条 (learner accounts and login slips)"
+	@echo "make workshop-stop  停止工作坊服务器 (stop the workshop server; learners' files stay)"
+	@echo "make bench-workshop  工作坊负载基准 (N simulated learners through the hub: start-up, latency, memory)"
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "需要 Python 3.11.5 或更高版本 (Python >= 3.11.5 is required)")'
@@ -38,7 +43,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	@touch $(STAMP)
 
 $(DEV): $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[test,spark]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[test,spark,workshop]"
 	@touch $(DEV)
 
 # The learner edition in 我的练习/ (made from notebooks/, never overwritten), straight to 00_导读;
@@ -88,5 +93,50 @@ lock: $(DEV)
 wheelhouse: $(DEV)
 	$(BIN)/python tools/wheelhouse.py build/wheelhouse
 
+# ---- The workshop server (README: 讲师：工作坊服务器). Run as root: it creates Linux accounts and starts each
+# learner's JupyterLab as that account, so it runs from its own environment built from the system's Python,
+# which every account can run (the project's .venv may use a Python under /root). configurable-http-proxy comes
+# from the npm registry, exactly as pinned in workshop/package-lock.json.
+WORKSHOP_PYTHON ?= /usr/bin/python3
+WVENV  := .venv-workshop
+WSTAMP := $(WVENV)/.installed
+PROXY  := workshop/node_modules/.bin/configurable-http-proxy
+WSTATE := workshop/state
+HOST    = 127.0.0.1
+PORT    = 8000
+N       = 20
+ADDRESS =
+
+$(WSTAMP): pyproject.toml requirements/constraints.txt
+	@test -x $(WORKSHOP_PYTHON) || { echo "没有找到 $(WORKSHOP_PYTHON)：请用 WORKSHOP_PYTHON=… 指定一个所有账户都能运行的 Python 3.11"; exit 1; }
+	$(WORKSHOP_PYTHON) -m venv $(WVENV)
+	@# Debian 12's Python is 3.11.2; soupsieve's metadata asks for 3.11.5 without needing it (README: 讲师)
+	$(WVENV)/bin/python -m pip install --quiet --disable-pip-version-check --ignore-requires-python \
+	  -c requirements/constraints.txt -e ".[workshop]"
+	@touch $(WSTAMP)
+
+$(PROXY): workshop/package.json workshop/package-lock.json
+	@command -v npm >/dev/null || { echo "需要 Node.js 20 或更高版本和 npm (Node.js >= 20 and npm are required)"; exit 1; }
+	npm ci --prefix workshop --no-audit --no-fund --loglevel=error
+	@touch $(PROXY)
+
+workshop-install: $(WSTAMP) $(PROXY)
+
+workshop: workshop-install
+	$(WVENV)/bin/python -m tiering_lib workshop start --host $(HOST) --port $(PORT) --state $(WSTATE) --proxy $(PROXY)
+
+workshop-accounts: workshop-install
+	$(WVENV)/bin/python -m tiering_lib workshop accounts --count $(N) --state $(WSTATE) $(if $(ADDRESS),--address $(ADDRESS))
+
+workshop-stop: workshop-install
+	$(WVENV)/bin/python -m tiering_lib workshop stop --state $(WSTATE)
+
+workshop-remove-accounts: workshop-install
+	$(WVENV)/bin/python -m tiering_lib workshop remove-accounts --state $(WSTATE) $(if $(YES),--yes)
+
+BENCH_N ?= 30
+bench-workshop: $(DEV) workshop-install
+	$(BIN)/python benchmarks/workshop_load.py --learners $(BENCH_N)
+
 clean:
-	rm -rf build $(VENV)
+	rm -rf build $(VENV) $(WVENV) workshop/node_modules

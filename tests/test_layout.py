@@ -1,6 +1,7 @@
 """The package's layout holds: imports point down, no cycles, no private names across subpackages, small modules.
 
-Layers, top to bottom: the command line (``cli``, ``__main__``) → ``course`` → the domains ``io``, ``ccpr``,
+Layers, top to bottom: the command line (``cli``, ``__main__``) → ``workshop`` (the server for a room; nothing
+in the library imports it) → ``course`` → the domains ``io``, ``ccpr``,
 ``service`` (which do not import each other) → ``datasets`` → ``core`` → ``errors``, ``display``,
 ``commandline``.  Every ``tiering_lib`` import is read from the source, including imports inside functions.
 """
@@ -19,7 +20,7 @@ import tiering_lib as tl
 
 PACKAGE = ROOT / "tiering_lib"
 LAYERS = {"errors": 0, "display": 0, "commandline": 0, "core": 1, "datasets": 2, "io": 3, "ccpr": 3,
-          "service": 3, "course": 4, "cli": 5, "__main__": 5}
+          "service": 3, "course": 4, "workshop": 5, "cli": 6, "__main__": 6}
 MAX_MODULE_LINES = 320
 MAX_FUNCTION_LINES = 65  # without the docstring
 

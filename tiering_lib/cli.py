@@ -1,7 +1,7 @@
 """``python -m tiering_lib``: the command line, one subcommand per job.
 
 Each subcommand is defined by its domain (``io/cli.py``: ``tier``; ``io/migrate_cli.py``: ``migrate``;
-``course/cli.py``: ``lab``, ``editions``) as ``SUMMARY``, ``DESCRIPTION``, ``EPILOG``,
+``course/cli.py``: ``lab``, ``editions``; ``workshop/cli.py``: ``workshop``) as ``SUMMARY``, ``DESCRIPTION``, ``EPILOG``,
 ``add_arguments(parser)`` and ``run(args, stdout, stderr)``; this module only
 assembles them, so adding a command is adding one entry to :data:`COMMANDS`.
 """
@@ -16,11 +16,12 @@ from tiering_lib.commandline import ChineseParser, exit_codes_text
 from tiering_lib.course.cli import EDITIONS, LAB
 from tiering_lib.io import cli as tier_cli
 from tiering_lib.io.migrate_cli import MIGRATE
+from tiering_lib.workshop.cli import WORKSHOP
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: Subcommand name → the object defining it.
-COMMANDS = {"tier": tier_cli, "migrate": MIGRATE, "editions": EDITIONS, "lab": LAB}
+COMMANDS = {"tier": tier_cli, "migrate": MIGRATE, "editions": EDITIONS, "lab": LAB, "workshop": WORKSHOP}
 
 PROG = "python -m tiering_lib"
 

@@ -9,9 +9,12 @@ the library, in ``tiering_lib/course/lab_settings/``:
   (``jupyterlab-language-pack-zh-cn``), no news or update pop-up, every cell
   kept in the page, autosave every minute;
 * ``jupyter_server_config.json`` — the server (passed with ``--config``): only
-  127.0.0.1, and idle kernels shut down after two hours
-  (``MappingKernelManager.cull_idle_timeout``), which frees the memory of a
-  forgotten notebook on a laptop or a shared workshop server.
+  127.0.0.1, and a kernel idle for 30 minutes is shut down
+  (``MappingKernelManager.cull_idle_timeout``; its notebook and saved progress
+  stay), which frees the memory of chapters the learner has left: on a laptop,
+  and on the workshop server, where each learner's JupyterLab gets the same
+  settings (:mod:`tiering_lib.workshop`) and a room of 30 that kept every
+  chapter's kernel would need more memory than the machine has.
 
 The server gets a random token through the ``JUPYTER_TOKEN`` environment
 variable (so it does not show in the process list), and the kernels get the
@@ -49,6 +52,8 @@ __all__ = [
     "lab_settings_dir",
     "plan_lab",
     "run_lab",
+    "server_arguments",
+    "server_environment",
 ]
 
 #: Default workspaces, relative to the folder the command is run from (git-ignored).
@@ -135,29 +140,48 @@ def plan_lab(
     report = prepare_workspace(folder, trainer=trainer, source_dir=source_dir)
     port = choose_port(port)
     token = secrets.token_hex(24)
-    settings = lab_settings_dir()
     argv = [
         sys.executable, "-m", "jupyterlab",
-        f"--config={settings / 'jupyter_server_config'}",  # traitlets adds .py / .json
-        f"--LabApp.app_settings_dir={settings}",
-        f"--ServerApp.root_dir={folder}",
+        *server_arguments(folder),
         f"--ServerApp.port={port}",
-        f"--LabApp.default_url=/lab/tree/{FIRST_NOTEBOOK}",
         "--ServerApp.open_browser=False",
         "--ServerApp.answer_yes=True",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         argv.append("--allow-root")  # JupyterLab refuses root otherwise; learners are not root, CI is
     env = dict(os.environ)
-    env.update({
-        "JUPYTER_TOKEN": token,
-        WORKSPACE_ENV: str(folder),
-        "JUPYTERLAB_WORKSPACES_DIR": str(folder / STATE_DIR / "lab-workspaces"),
-        "PYTHONIOENCODING": "utf-8",
-    })
+    env.update({"JUPYTER_TOKEN": token, **server_environment(folder)})
     base = f"http://127.0.0.1:{port}"
     url = f"{base}/lab/tree/{urllib.parse.quote(FIRST_NOTEBOOK)}?token={token}"
     return LabPlan(argv, env, url, base, token, folder, trainer, open_browser, report)
+
+
+def server_arguments(folder: Path) -> list[str]:
+    """The command-line options every course JupyterLab gets: the shipped settings, the workspace, 00_导读.
+
+    ``make lab`` and each learner's server on the workshop hub (:mod:`tiering_lib.workshop`) use these.
+
+    Examples
+    --------
+    >>> [a.split("=")[0] for a in server_arguments(Path("我的练习"))]
+    ['--config', '--LabApp.app_settings_dir', '--ServerApp.root_dir', '--LabApp.default_url']
+    """
+    settings = lab_settings_dir()
+    return [
+        f"--config={settings / 'jupyter_server_config'}",  # traitlets adds .py / .json
+        f"--LabApp.app_settings_dir={settings}",
+        f"--ServerApp.root_dir={folder}",
+        f"--LabApp.default_url=/lab/tree/{FIRST_NOTEBOOK}",
+    ]
+
+
+def server_environment(folder: Path) -> dict[str, str]:
+    """The environment variables of a course JupyterLab on ``folder`` (the workspace its kernels save to)."""
+    return {
+        WORKSPACE_ENV: str(folder),
+        "JUPYTERLAB_WORKSPACES_DIR": str(folder / STATE_DIR / "lab-workspaces"),
+        "PYTHONIOENCODING": "utf-8",
+    }
 
 
 def _wait_until_ready(plan: LabPlan, proc: subprocess.Popen, timeout: float = 120) -> None:
