@@ -5,7 +5,8 @@
 (every exercise's expected answer, computed through the domains), ``progress``
 (results saved in the workspace), ``progress_view`` (the table 00 shows), ``workspace`` (the
 learner's own copy of the notebooks), ``lab`` (JupyterLab for the course),
-``upload`` (a branch export through an upload button), ``agenda`` (headers,
+``upload`` (a branch export through an upload button), ``report_saver``
+(a report saved into the learner's folder), ``agenda`` (headers,
 timetable, glossary), ``editions`` (learner and trainer editions).
 """
 
@@ -19,5 +20,6 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "exercise_widget": ["exercise"],
         "progress_view": ["progress_table"],
         "upload": ["load_upload", "upload_branch_export"],
+        "report_saver": ["save_report", "report_saver"],
     },
 )
