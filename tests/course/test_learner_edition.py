@@ -17,10 +17,10 @@ from tiering_lib.course.editions import WIDGET_VIEW, learner_edition
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 #: Notebooks following the learner-first conventions (exercise widgets, `widget` tags, static pictures).
-CONVERTED = ("00_导读", "03_分层逻辑")
+CONVERTED = ("00_导读", "03_分层逻辑", "09_用自己的数据")
 BUILDER = re.compile(
     r"tl\.(exercise|threshold_explorer|balance_lookup|queue_explorer|contribution_explorer|deposit_profit_explorer"
-    r"|case_quiz|lin_explorer|self_assessment_explorer|upload_branch_export)\("
+    r"|case_quiz|lin_explorer|self_assessment_explorer|upload_branch_export|report_saver)\("
 )
 VERDICTS = ("正确！", "正确！", "答对了", "tl-feedback", "tl-exercise-feedback")
 
