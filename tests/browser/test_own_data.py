@@ -1,7 +1,7 @@
 """Notebook 09 in a real Chromium against the learner's JupyterLab: Run All goes past the deliberate file-name
-typo (one short Chinese box), a GBK CSV and an Excel file come in through the upload button as bytes (no
-"not UTF-8" dialog), a PDF gets a Chinese message, and the report is saved into the learner's own folder —
-once, and not again over itself."""
+typo (one short Chinese box); an export of more than 10 MB, a GBK CSV and an Excel file come in through the upload
+button as bytes (no "not UTF-8" dialog); a PDF gets a Chinese message; and the report is saved into the learner's
+own folder — once, and not again over itself."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 
 NOTEBOOK = "09_用自己的数据.ipynb"
 GBK_CSV = csv_bytes([["客户号", "姓名", "余额（元）"], ["K001", "欧阳测试", "12,000.50"], ["K002", "李四", "300"]], "gbk")
+BIG_CSV = ("客户号,余额\n" + "".join(f"K{i:08d},{i % 99_991}.{i % 100:02d}\n" for i in range(600_000))).encode("gbk")
 XLSX = xlsx_bytes({"明细": [["客户号", "户名", "余额"], ["K1", "张三", 100], ["K2", "李四", 250.5], ["K3", "王五", "待核实"]]})
 
 
@@ -45,6 +46,8 @@ def test_upload_a_gbk_csv_and_an_excel_file_then_save_the_report_once(learner_la
 
     upload = _notebook(page).locator(".jp-OutputArea-output .tl-upload").first
     upload.wait_for()
+    _choose(page, "大文件.csv", "text/csv", BIG_CSV)  # over tornado's default 10 MB websocket limit
+    wait_for_text(page, ".tl-upload", "已读入“大文件.csv”", timeout_ms=120_000)
     _choose(page, "网点导出.csv", "text/csv", GBK_CSV)
     wait_for_text(page, ".tl-upload", "已读入“网点导出.csv”")
     assert "接受 2 行 + 拒绝 0 行" in upload.inner_text()

@@ -9,9 +9,11 @@ the library, in ``tiering_lib/course/lab_settings/``:
   (``jupyterlab-language-pack-zh-cn``), no news or update pop-up, every cell
   kept in the page, autosave every minute;
 * ``jupyter_server_config.json`` — the server (passed with ``--config``): only
-  127.0.0.1, and idle kernels shut down after two hours
+  127.0.0.1, idle kernels shut down after two hours
   (``MappingKernelManager.cull_idle_timeout``), which frees the memory of a
-  forgotten notebook on a laptop or a shared workshop server.
+  forgotten notebook on a laptop or a shared workshop server, and websocket
+  messages up to 100 MB (tornado's default of 10 MB silently drops a larger
+  file chosen in notebook 09's upload button).
 
 The server gets a random token through the ``JUPYTER_TOKEN`` environment
 variable (so it does not show in the process list), and the kernels get the

@@ -14,10 +14,12 @@ from typing import Any
 from tiering_lib.core.widget_picture import Interactive
 from tiering_lib.errors import BranchFileError
 
-__all__ = ["SUPPORTED_SUFFIXES", "load_upload", "upload_branch_export", "Upload"]
+__all__ = ["SUPPORTED_SUFFIXES", "UPLOAD_LIMIT_MB", "load_upload", "upload_branch_export", "Upload"]
 
 #: File types a branch export may come in.
 SUPPORTED_SUFFIXES = (".csv", ".txt", ".xlsx")
+#: Largest file the upload button takes, in MB: the websocket limit set in ``lab_settings/jupyter_server_config.json``.
+UPLOAD_LIMIT_MB = 100
 _KNOWN = {".xls": "旧版 Excel（.xls）文件", ".pdf": "PDF 文件", ".doc": "Word 文件", ".docx": "Word 文件",
           ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包", ".png": "图片", ".jpg": "图片", ".jpeg": "图片"}
 _EXPORT_AGAIN = "请从业务系统导出 Excel（.xlsx）或 CSV 文件后再上传。"
@@ -68,7 +70,10 @@ def load_upload(content: bytes, name: str, **options: Any):
 
 
 _UNITS = (("自动识别", ""), ("元", "元"), ("万元", "万元"))
-_INTRO = "支持 .xlsx、.csv 和 .txt；文件只在这台电脑上读取，不会上传到别处。"
+_INTRO = (
+    f"支持 .xlsx、.csv 和 .txt（{UPLOAD_LIMIT_MB} MB 以内；更大的文件请放进练习文件夹，按文件名读入）。"
+    "文件只在这台电脑上读取，不会上传到别处。"
+)
 
 
 def _message(err: BranchFileError, column: str) -> str:
@@ -115,6 +120,7 @@ def upload_branch_export(**options: Any):
     def read(_: Any = None) -> None:
         if not held:
             return
+        message.value = f"<span style='color:#57606a'>正在读取“{escape(held['name'])}”……文件大时要等一会儿。</span>"
         chosen = dict(options, unit=unit.value) if unit.value else dict(options)
         if column.value.strip():
             chosen["columns"] = {**chosen.get("columns", {}), "余额": column.value.strip()}
