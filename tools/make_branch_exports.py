@@ -9,7 +9,7 @@ Everything here is fake.  Balances come from :func:`tiering_lib.suzhou_populatio
   which no Chinese region has, so none can be a real person's number;
 * phone numbers: 11 digits starting ``10``, a prefix no Chinese mobile network uses.
 
-Run from the repository root to rewrite both sample files (the result is the same
+Run from the repository root to rewrite the three sample files (the result is the same
 every time for the same seed)::
 
     python tools/make_branch_exports.py
@@ -17,7 +17,9 @@ every time for the same seed)::
 ``branch_export_clean.csv``: GBK (as Chinese Excel saves a CSV), Chinese headers,
 every row good.  ``branch_export_messy.csv``: UTF-8 with BOM, a title line, other
 header synonyms, amounts with thousands separators, 万 suffixes, full-width digits,
-and one bad row of each kind the loader rejects.
+and one bad row of each kind the loader rejects.  ``branch_export_cards.csv``: UTF-8,
+keyed by card number (卡号), with a 客户经理 column and a free-text 备注 column whose notes
+hold names, phone and ID-card numbers — the sample of notebook 09's privacy section.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from tiering_lib import SYNTH_SEED, fen_to_unit, suzhou_population
 #: Default seed of every export made here (the Suzhou report's date, as SYNTH_SEED).
 EXPORT_SEED = SYNTH_SEED
 #: Scales of the two samples against the Suzhou population (1 : scale).
-CLEAN_SCALE, MESSY_SCALE = 20_000, 50_000
+CLEAN_SCALE, MESSY_SCALE, CARDS_SCALE = 20_000, 50_000, 100_000
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈")
@@ -83,7 +85,7 @@ def clean_export(seed: int = EXPORT_SEED) -> bytes:
     rng = np.random.default_rng(seed)
     balances = suzhou_population(scale=CLEAN_SCALE, seed=seed)
     p = fake_people(rng, balances.size)
-    rows = [["客户号", "客户姓名", "证件号码", "手机号码", "存款余额(元)"]]
+    rows = [["客户号", "客户姓名", "证件号码", "手机号码", "存款余额（元）"]]
     rows += [[p["id"][i], p["name"][i], p["card"][i], p["phone"][i], yuan(int(b))] for i, b in enumerate(balances)]
     return _csv(rows).encode("gbk")
 
@@ -119,7 +121,7 @@ def messy_export(seed: int = EXPORT_SEED) -> bytes:
     p = fake_people(rng, balances.size)
     branches = np.array(["城东支局", "城西支局", "新区营业所"])[rng.integers(0, 3, balances.size)]
     rows: list[list[str]] = [
-        ["某某支局客户日均余额明细(模拟数据,仅供培训)"],
+        ["某某支局客户日均余额明细（模拟数据，仅供培训）"],
         ["客户编号", "户名", "身份证号", "联系电话", "日均余额", "开户网点"],
     ]
     for i, b in enumerate(balances):
@@ -157,6 +159,61 @@ def messy_export(seed: int = EXPORT_SEED) -> bytes:
     return ("".join(lines) + total).encode("utf-8-sig")
 
 
+def _card_numbers(rng: np.random.Generator, n: int) -> np.ndarray:
+    """Made-up 19-digit card numbers starting ``9999``, all different."""
+    body = rng.choice(10**15, size=n, replace=False)
+    return np.char.add("9999", np.char.zfill(body.astype(str), 15))
+
+
+def _cards_note(rng: np.random.Generator, other: dict[str, np.ndarray], k: int) -> str:
+    """A free-text note of the kind staff type into 备注: some name people or hold their numbers."""
+    kind = int(rng.integers(0, 7))
+    return [
+        "客户要求只用电话联系",
+        f"配偶{other['name'][k]}也在本网点开户",
+        f"联系人{other['name'][k]}，电话{other['phone'][k]}",
+        "代发工资户",
+        f"证件{other['card'][k]}下月到期，待更新",
+        "家住城东新村，周末方便来网点",
+        "定期存款下月到期，已提醒",
+    ][kind]
+
+
+def cards_export(seed: int = EXPORT_SEED) -> bytes:
+    """The card-keyed sample: UTF-8, 卡号 as the customer key, 客户经理 and a free-text 备注 column.
+
+    One card appears twice with different balances, one balance is 待核实 and one is
+    empty, each with a 备注 that names a person: the rejected rows show what the report
+    hides.
+    """
+    rng = np.random.default_rng(seed + 3)
+    balances = suzhou_population(scale=CARDS_SCALE, seed=seed + 3)
+    n = balances.size
+    p = fake_people(rng, n)
+    cards = _card_numbers(rng, n)
+    other = fake_people(np.random.default_rng(seed + 4), n + 3)
+    managers = fake_people(np.random.default_rng(seed + 5), 3)["name"]
+    noted = rng.random(n) < 0.3
+    rows = [["卡号", "户名", "联系电话", "账户余额（元）", "客户经理", "备注"]]
+    for i, b in enumerate(balances):
+        manager = managers[i % 3] if b >= 5_000_000 else ""
+        note = _cards_note(rng, other, i) if noted[i] else ""
+        rows.append([cards[i], p["name"][i], p["phone"][i], yuan(int(b)), manager, note])
+    k = n  # people of the bad rows: the last entries of ``other``
+    bad = [
+        [cards[2], p["name"][2], p["phone"][2], yuan(int(balances[2]) + 1_000_000), "",
+         f"柜员{other['name'][k]}补录，余额待核对"],  # the same card, another balance
+        [_card_numbers(np.random.default_rng(seed + 6), 1)[0], other["name"][k + 1], other["phone"][k + 1], "待核实",
+         managers[0], f"客户{other['name'][k + 1]}称有一笔定期未到账"],
+        [_card_numbers(np.random.default_rng(seed + 7), 1)[0], other["name"][k + 2], other["phone"][k + 2], "", "",
+         f"新开户，联系电话{other['phone'][k + 2]}"],
+    ]
+    positions = sorted(rng.choice(np.arange(5, n), size=len(bad), replace=False).tolist(), reverse=True)
+    for at, row in zip(positions, bad):
+        rows.insert(at, row)
+    return _csv(rows).encode("utf-8")
+
+
 def large_export(
     path: str | Path, n_rows: int, seed: int = EXPORT_SEED, messy_share: float = 0.0, chunk: int = 200_000
 ) -> Path:
@@ -192,7 +249,12 @@ def large_export(
 
 def main(argv: list[str] | None = None) -> int:
     folder = Path(argv[0]) if argv else DATA
-    for name, data in (("branch_export_clean.csv", clean_export()), ("branch_export_messy.csv", messy_export())):
+    samples = (
+        ("branch_export_clean.csv", clean_export()),
+        ("branch_export_messy.csv", messy_export()),
+        ("branch_export_cards.csv", cards_export()),
+    )
+    for name, data in samples:
         (folder / name).write_bytes(data)
         print(f"{name}: {len(data):,} bytes")
     return 0

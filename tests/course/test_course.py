@@ -13,7 +13,7 @@ from tiering_lib.course.editions import build_editions, learner_edition
 from tiering_lib.course.exercises import expected_answer
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-ALLOWED_TAGS = {"solution", "self-check", "trainer-note", "nbval-ignore-output", "widget", "advanced"}
+ALLOWED_TAGS = {"solution", "self-check", "trainer-note", "nbval-ignore-output", "widget", "advanced", "raises-exception"}
 
 
 def cells(path):
@@ -56,6 +56,10 @@ def test_no_path_hacks_and_known_tags(path):
             assert c["cell_type"] == "markdown" and text.startswith("> **讲师提示**")
         if "nbval-ignore-output" in tags:
             assert len([l for l in text.splitlines() if l.strip()]) <= 2, "only a widget call may skip nbval"
+        if "raises-exception" in tags:  # a library error shown on purpose: its short box, never a bug's traceback
+            [error] = c["outputs"]
+            assert error["output_type"] == "error" and issubclass(getattr(tl, error["ename"]), tl.TieringError)
+            assert len(error["traceback"]) == 3 and "出错了" in error["traceback"][0]
 
 
 HEADING = re.compile(r"^### 练习 (\d\d\.\d+)[(（]难度[:：]★[★☆]{2}[)）]", flags=re.M)

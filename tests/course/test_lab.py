@@ -13,6 +13,7 @@ import pytest
 import tiering_lib as tl
 from tiering_lib.course.lab import FIRST_NOTEBOOK, lab_settings_dir, plan_lab
 from tiering_lib.course.progress import WORKSPACE_ENV
+from tiering_lib.course.upload import UPLOAD_LIMIT_MB
 
 
 def test_the_shipped_settings_make_jupyterlab_chinese_quiet_and_cull_idle_kernels():
@@ -21,6 +22,7 @@ def test_the_shipped_settings_make_jupyterlab_chinese_quiet_and_cull_idle_kernel
     assert overrides["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
     server = json.loads((lab_settings_dir() / "jupyter_server_config.json").read_text(encoding="utf-8"))
     assert server["ServerApp"]["ip"] == "127.0.0.1"
+    assert server["ServerApp"]["tornado_settings"]["websocket_max_message_size"] == UPLOAD_LIMIT_MB * 2**20
     cull = server["MappingKernelManager"]
     assert cull["cull_idle_timeout"] > 0 and cull["cull_interval"] > 0
     import jupyterlab_language_pack_zh_CN  # noqa: F401  (the pinned language pack is installed)

@@ -18,10 +18,10 @@ from tiering_lib.course.editions import WIDGET_VIEW, learner_edition
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 #: Notebooks following the learner-first conventions (exercise widgets, `widget` tags, static pictures).
 CONVERTED = ("00_导读", "01_为什么分层", "02_苏州数据", "03_分层逻辑", "04_存款与中收", "05_CCPR客户体验",
-             "06_分层服务与关键指标", "07_客户贡献与财富客群", "08_客户维护流程", "10_支局客户分层管理措施")
+             "06_分层服务与关键指标", "07_客户贡献与财富客群", "08_客户维护流程", "09_用自己的数据", "10_支局客户分层管理措施")
 BUILDER = re.compile(
     r"tl\.(exercise|threshold_explorer|balance_lookup|queue_explorer|contribution_explorer|deposit_profit_explorer"
-    r"|case_quiz|lin_explorer|self_assessment_explorer|upload_branch_export|plan_export|migration_explorer"
+    r"|case_quiz|lin_explorer|self_assessment_explorer|upload_branch_export|report_saver|plan_export|migration_explorer"
     r"|action_plan_form)\("
 )
 VERDICTS = ("正确！", "正确！", "答对了", "tl-feedback", "tl-exercise-feedback")

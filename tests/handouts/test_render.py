@@ -52,6 +52,14 @@ def test_an_undrawn_widget_or_an_error_stops_the_build():
         cell_html(_code(error), "x.ipynb", 0, NO_DIAGRAMS)
 
 
+def test_a_library_error_shown_on_purpose_is_drawn_as_its_short_box():
+    box = ["\x1b[1;31m出错了（不是程序故障）\x1b[0m", "a.csv：找不到这个文件", "\x1b[2m按上面的说明改好后，重新运行本单元格。\x1b[0m"]
+    error = {"output_type": "error", "ename": "BranchFileError", "evalue": "x", "traceback": box}
+    cell = {**_code(error), "metadata": {"tags": ["raises-exception"]}}
+    out = cell_html(cell, "x.ipynb", 0, NO_DIAGRAMS)
+    assert "出错了（不是程序故障）<br>a.csv：找不到这个文件<br>按上面" in out and "\x1b" not in out
+
+
 def test_a_diagram_not_rendered_beforehand_stops_the_build():
     text = "图：\n```mermaid\nflowchart LR\n  A --> B\n```\n"
     with pytest.raises(BuildError, match="Mermaid"):

@@ -331,6 +331,7 @@ def test_sample_exports_are_what_the_seeded_script_makes():
     folder = resources.files("tiering_lib.datasets.data")
     assert folder.joinpath(SAMPLE_EXPORTS["clean"]).read_bytes() == script.clean_export()
     assert folder.joinpath(SAMPLE_EXPORTS["messy"]).read_bytes() == script.messy_export()
+    assert folder.joinpath(SAMPLE_EXPORTS["cards"]).read_bytes() == script.cards_export()
 
 
 def test_clean_sample_is_gbk_and_all_good():
@@ -350,6 +351,17 @@ def test_messy_sample_has_every_kind_of_problem_once():
     }
     assert counts["duplicate_conflict"] == 2 and sum(counts.values()) == 12
     assert result.lines_read == 163 and result.notes[0] == "文件共 163 行：第 1 行是标题等（不是数据），第 2 行是表头，数据 161 行"
+    assert_conserved(result)
+
+
+def test_cards_sample_is_keyed_by_card_with_free_text_and_a_manager():
+    result = tl.load_sample_export("cards")
+    assert result.encoding == "UTF-8" and result.header == ("卡号", "户名", "联系电话", "账户余额（元）", "客户经理", "备注")
+    assert result.reason_counts() == {"missing_balance": 1, "not_a_number": 1, "duplicate_conflict": 2}
+    assert all(k.startswith("化名-") for k in result.customer_ids)  # a card number is never a key as it is
+    assert result.hidden_columns == (5,) and {r.cells[5:6] for r in result.rejected} <= {("（已隐藏）",), ("",), ()}
+    managers = {r.cells[4] for r in result.rejected if r.cells[4:5] != ("",) and len(r.cells) > 4}
+    assert managers and all(len(m) >= 2 and set(m[1:]) == {"*"} for m in managers)
     assert_conserved(result)
 
 

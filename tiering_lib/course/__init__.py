@@ -5,7 +5,8 @@
 (every exercise's expected answer, computed through the domains), ``progress``
 (results saved in the workspace), ``progress_view`` (the table 00 shows), ``workspace`` (the
 learner's own copy of the notebooks), ``lab`` (JupyterLab for the course),
-``upload`` (a branch export through an upload button), ``plan_export`` (a
+``upload`` (a branch export through an upload button), ``report_saver``
+(a report saved into the learner's folder), ``plan_export`` (a
 maintenance plan saved as Excel or CSV), ``agenda`` (headers,
 timetable, glossary), ``editions`` (learner and trainer editions), ``action_plan``,
 ``action_plan_template``, ``action_plan_export`` and ``action_plan_form`` (each learner's branch
@@ -27,5 +28,6 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "progress_view": ["progress_table"],
         "upload": ["load_upload", "upload_branch_export"],
         "plan_export": ["plan_export"],
+        "report_saver": ["save_report", "report_saver"],
     },
 )

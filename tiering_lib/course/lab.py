@@ -9,7 +9,9 @@ the library, in ``tiering_lib/course/lab_settings/``:
   (``jupyterlab-language-pack-zh-cn``), no news or update pop-up, every cell
   kept in the page, autosave every minute;
 * ``jupyter_server_config.json`` — the server (passed with ``--config``): only
-  127.0.0.1, and a kernel idle for 30 minutes is shut down
+  127.0.0.1, websocket messages up to 100 MB (tornado's default of 10 MB
+  silently drops a larger file chosen in notebook 09's upload button), and a
+  kernel idle for 30 minutes is shut down
   (``MappingKernelManager.cull_idle_timeout``; its notebook and saved progress
   stay), which frees the memory of chapters the learner has left: on a laptop,
   and on the workshop server, where each learner's JupyterLab gets the same

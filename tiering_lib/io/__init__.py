@@ -5,9 +5,10 @@ Bottom up: ``privacy`` (masking rules), ``amounts`` (balance cells),
 bytes, read once), ``decoding`` (encodings, line by line), ``csv_records`` and
 ``xlsx_records`` (rows), ``header``, ``row_masking`` (what each cell may show),
 ``packed`` (compact columns), ``reasons``, ``load_result``, ``row_reader``,
-``duplicates``, ``load_notes`` and ``loader``; then ``output_files``,
-``xlsx_package``, ``xlsx_writer``, ``report``, ``plotting`` and ``cli`` (the
-``tier`` command).
+``duplicates``, ``load_notes`` and ``loader``; ``result_tables`` (tables a
+learner reads about a read export); then ``output_files``, ``xlsx_package``,
+``xlsx_writer``, ``report``, ``report_preview`` (a saved report's sheets, read
+back), ``plotting`` and ``cli`` (the ``tier`` command).
 
 Warehouse files at any scale: ``warehouse_input`` (typed Parquet/CSV inputs),
 ``engines`` with ``engine_memory``, ``engine_duckdb`` and ``engine_spark``,
@@ -29,6 +30,8 @@ __getattr__, __dir__, __all__ = _lazy.attach(
         "engine_spark": ["stop_spark"],
         "reasons": ["REJECT_REASONS"],
         "report": ["TierReport", "tier_report", "read_report"],
+        "report_preview": ["report_preview"],
+        "result_tables": ["amount_readings"],
         "sql_demo": ["sql_demo_database", "sql_table_display", "compare_sql_with_table"],
         "warehouse": ["tier_warehouse", "WarehouseResult"],
     },

@@ -224,6 +224,25 @@ class LoadResult:
             data["层级名称"] = np.array([t.name_zh for t in scheme.tiers], dtype=object)[idx]
         return pd.DataFrame(data)
 
+    # -- tables for learners (tiering_lib.io.result_tables) -----------------------------
+    def rejected_table(self):
+        """Every rejected row as a table a learner reads (see :func:`~tiering_lib.io.result_tables.rejected_table`)."""
+        from tiering_lib.io.result_tables import rejected_table
+
+        return rejected_table(self)
+
+    def customers_table(self, scheme=None, rows: int = 5):
+        """The first accepted customers, masked (see :func:`~tiering_lib.io.result_tables.customers_table`)."""
+        from tiering_lib.io.result_tables import customers_table
+
+        return customers_table(self, scheme, rows)
+
+    def privacy_table(self):
+        """What each column holds and how the report shows it (see :func:`~tiering_lib.io.result_tables.privacy_table`)."""
+        from tiering_lib.io.result_tables import privacy_table
+
+        return privacy_table(self)
+
     def _summary_line(self) -> str:
         where = f"，工作表“{self.sheet}”" if self.sheet else ""
         return (
@@ -232,7 +251,7 @@ class LoadResult:
         )
 
     def __repr__(self) -> str:
-        return f"<LoadResult {self._summary_line()}>"
+        return f"读入的客户余额表：{self._summary_line()}"
 
     def _repr_html_(self) -> str:
         parts = [f"<p><b>{html.escape(self._summary_line())}</b></p>"]

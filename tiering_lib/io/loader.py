@@ -42,7 +42,11 @@ from tiering_lib.io.xlsx_records import open_sheet
 __all__ = ["load_branch_export", "load_sample_export", "SAMPLE_EXPORTS", "PROGRESS_EVERY"]
 
 #: The synthetic sample exports shipped in ``data/`` (see ``data/README.md``).
-SAMPLE_EXPORTS = {"clean": "branch_export_clean.csv", "messy": "branch_export_messy.csv"}
+SAMPLE_EXPORTS = {
+    "clean": "branch_export_clean.csv",
+    "messy": "branch_export_messy.csv",
+    "cards": "branch_export_cards.csv",
+}
 
 _PEEK_LINES = 200
 
@@ -253,9 +257,11 @@ def load_sample_export(kind: str = "clean", **options: Any) -> LoadResult:
 
     Parameters
     ----------
-    kind : {"clean", "messy"}
+    kind : {"clean", "messy", "cards"}
         ``"clean"``: GBK, Chinese headers, every row good.  ``"messy"``:
         UTF-8 with BOM, a title line, 万 suffixes, full-width digits and bad rows.
+        ``"cards"``: UTF-8, keyed by card number, with 客户经理 and a free-text
+        备注 column (what the report masks, hides or replaces by a pseudonym).
     **options
         Passed on to :func:`load_branch_export` (``columns``, ``unit`` …).
 

@@ -8,13 +8,14 @@ by :func:`tiering_lib.plot_shares` (``plot_shares(result.table(scheme))``).
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from tiering_lib.core.schemes import TierScheme
 from tiering_lib.display import PALETTE, new_axes
 from tiering_lib.io.load_result import LoadResult
 from tiering_lib.io.reasons import REJECT_REASONS
 
-__all__ = ["plot_rejections", "plot_balance_histogram"]
+__all__ = ["plot_rejections", "plot_balance_histogram", "yuan_tick_label"]
 
 _BAR = PALETTE["amount"]
 _HIST = PALETTE["households"]
@@ -50,6 +51,20 @@ def plot_rejections(result: LoadResult, ax=None):
     return ax
 
 
+def yuan_tick_label(value: float, _pos: object = None) -> str:
+    """A tick of a logarithmic 元 axis in Chinese units: 1, 10, 100, 1千, 1万, 10万, 100万, 1000万, 1亿.
+
+    Examples
+    --------
+    >>> [yuan_tick_label(v) for v in (1, 100, 1_000, 10_000, 1_000_000, 100_000_000)]
+    ['1', '100', '1千', '1万', '100万', '1亿']
+    """
+    for size, unit in ((100_000_000, "亿"), (10_000, "万"), (1_000, "千")):
+        if value >= size:
+            return f"{value / size:,g}{unit}"
+    return f"{value:g}"
+
+
 def plot_balance_histogram(result: LoadResult, scheme: TierScheme, ax=None, bins_per_decade: int = 5):
     """Histogram of the accepted balances on a logarithmic 元 axis, with the scheme's thresholds.
 
@@ -62,6 +77,8 @@ def plot_balance_histogram(result: LoadResult, scheme: TierScheme, ax=None, bins
     >>> ax = plot_balance_histogram(r, tl.builtin_scheme("core_four_class"))
     >>> int(sum(p.get_height() for p in ax.patches)) == r.n_accepted
     True
+    >>> ax.figure.canvas.draw(); "1万" in [t.get_text() for t in ax.get_xticklabels()]
+    True
     """
     ax = new_axes(ax)
     yuan = np.maximum(result.balances / 100.0, 1.0)  # for drawing only; amounts stay exact elsewhere
@@ -69,6 +86,8 @@ def plot_balance_histogram(result: LoadResult, scheme: TierScheme, ax=None, bins
     edges = np.logspace(0, np.log10(top), max(int(np.log10(top) * bins_per_decade), 1) + 1)
     ax.hist(yuan, bins=edges, color=_HIST, edgecolor="white")
     ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(FuncFormatter(yuan_tick_label))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     for tier in scheme.tiers[1:]:
         x = tier.lower / 100.0
         ax.axvline(x, color=_BAR, linestyle="--", linewidth=1)

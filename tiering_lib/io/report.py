@@ -163,11 +163,27 @@ class TierReport:
         """
         return write_xlsx(path, self.sheets(), progress, overwrite=overwrite)
 
+    def preview(self, rows: int = 5):
+        """What the saved workbook will hold: each sheet's size and first ``rows`` rows, read back from a file.
+
+        The report is written to a temporary folder that is removed afterwards
+        (see :func:`~tiering_lib.io.report_preview.report_preview`).
+        """
+        import tempfile
+
+        from tiering_lib.io.report_preview import report_preview
+
+        with tempfile.TemporaryDirectory(prefix="tiering-report-") as folder:
+            return report_preview(self.save(Path(folder) / "分层报告.xlsx"), rows, saved=False)
+
     def _repr_html_(self) -> str:
         import html
 
         notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes())
         return f"<p><b>分层汇总</b></p>{self.table.to_display()._repr_html_()}<ul>{notes}</ul>"
+
+    def __repr__(self) -> str:
+        return "\n".join(["分层汇总", self.table.to_display().to_string(), *self.notes()])
 
 
 def tier_report(result: LoadResult, scheme: TierScheme | str = DEFAULT_SCHEME) -> TierReport:

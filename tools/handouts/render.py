@@ -2,7 +2,8 @@
 
 Every widget must have its static picture (the ``text/html`` a ``tiering_lib`` widget stores beside its live
 view); a cell whose stored output is only a live view or a widget's text repr (``VBox(children=…``) stops the
-build, as does an error output, so nothing broken or empty reaches a handout.  Mermaid diagrams (fenced
+build, as does an error output, so nothing broken or empty reaches a handout — except in a cell tagged
+``raises-exception``, which shows a library error on purpose (the short Chinese box, drawn as a box).  Mermaid diagrams (fenced
 ````` ```mermaid ````` blocks) are replaced by SVG rendered beforehand (:mod:`handouts.diagrams`).
 """
 
@@ -22,6 +23,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_REPR = re.compile(r"\b(?:VBox|HBox|Box|GridBox|IntSlider|FloatSlider|Dropdown|Checkbox|Button|Output|ToggleButtons|RadioButtons|Text|Layout)\(")
 #: What a static picture shows for a widget type it cannot draw (see tiering_lib.core.widget_picture).
 UNDRAWN_WIDGET = UNDRAWN
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_ERROR_BOX = "background:#fdecea;border-left:4px solid #cf222e;border-radius:4px;padding:.5rem .8rem"
 _MERMAID = re.compile(r"```mermaid[ \t]*\n(.*?)```", re.S)
 
 
@@ -89,12 +92,15 @@ def _data_html(data: dict, where: str) -> str:
     return f'<pre class="output text">{html.escape(plain)}</pre>' if plain else ""
 
 
-def output_html(output: dict, where: str) -> str:
-    """One stored output as HTML; raises BuildError for an error or a widget without its picture."""
+def output_html(output: dict, where: str, error_expected: bool = False) -> str:
+    """One stored output as HTML; raises BuildError for an error (unless expected) or a widget without its picture."""
     kind = output.get("output_type")
     if kind == "stream":
         text = "".join(output.get("text", ""))
         return f'<pre class="output stream {output.get("name", "stdout")}">{html.escape(text)}</pre>'
+    if kind == "error" and error_expected:  # the library's short box, shown on purpose
+        lines = (html.escape(_ANSI.sub("", line)) for line in output.get("traceback", []))
+        return f'<div class="output error" style="{_ERROR_BOX}">{"<br>".join(lines)}</div>'
     if kind == "error":
         raise BuildError(f"{where}：存有错误输出（{output.get('ename', '')}）；请修好并重新运行这个笔记本")
     return _data_html(output.get("data", {}), where)
@@ -107,6 +113,7 @@ def cell_html(cell: dict, notebook_name: str, index: int, diagram: Callable[[str
         return f'<div class="cell markdown">{markdown_to_html("".join(cell["source"]), diagram)}</div>'
     if cell["cell_type"] != "code":
         return ""
-    parts = [output_html(o, where) for o in cell.get("outputs", [])]
+    expected = "raises-exception" in cell.get("metadata", {}).get("tags", [])
+    parts = [output_html(o, where, expected) for o in cell.get("outputs", [])]
     body = "".join(p for p in parts if p)
     return f'<div class="cell code">{body}</div>' if body else ""
