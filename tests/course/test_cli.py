@@ -52,4 +52,4 @@ def test_a_source_without_notebooks_is_refused(tmp_path):
 def test_an_unknown_command_exits_2_with_one_chinese_line(tmp_path):
     result = run("editon", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.splitlines() == ["错误：命令“editon”不在可选范围内；可选：tier、migrate、editions、lab（用 --help 查看用法）"]
+    assert result.stderr.splitlines() == ["错误：命令“editon”不在可选范围内；可选：tier、migrate、editions、lab、workshop（用 --help 查看用法）"]
