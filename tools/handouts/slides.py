@@ -22,16 +22,31 @@ from handouts.render import cell_html
 from handouts.slide_types import assign_slide_types, stored_slide_types
 
 _FIT = """<script>
+// A slide taller than the screen is scaled down to fit; one that would need less than MIN_ZOOM to fit (a long
+// table or form) is shown at MIN_ZOOM in a box of the screen's height that scrolls with the mouse wheel.
+// Reveal lays out only the slides near the current one (the others are display:none, with no height), so the
+// slides are fitted again whenever the view moves and once the fonts have loaded.
+const MIN_ZOOM = 0.5;
 function fitSlides() {
   const h = Reveal.getConfig().height * 0.96;
   document.querySelectorAll('.reveal .slides section:not(.stack)').forEach(s => {
-    s.style.zoom = 1;
+    if (s.style.display === 'none') return;
+    s.style.zoom = 1; s.style.height = ''; s.style.overflowY = ''; s.classList.remove('tl-scrolls');
     const scale = Math.min(1, h / s.scrollHeight, s.clientWidth / s.scrollWidth);
-    if (scale < 1) s.style.zoom = Math.max(0.45, scale * 0.98);
+    if (scale >= 1) return;
+    const zoom = Math.max(MIN_ZOOM, scale * 0.98);
+    s.style.zoom = zoom;
+    if (zoom > scale * 0.98) {
+      s.style.height = (h / zoom) + 'px'; s.style.overflowY = 'auto'; s.classList.add('tl-scrolls');
+    }
   });
 }
 Reveal.initialize({hash: true, width: 1280, height: 720, margin: 0.03, center: false, slideNumber: 'c/t',
-                   transition: 'fade', transitionSpeed: 'fast', plugins: [RevealNotes]}).then(fitSlides);
+                   transition: 'fade', transitionSpeed: 'fast', plugins: [RevealNotes]}).then(() => {
+  fitSlides();
+  document.fonts.ready.then(fitSlides);
+  Reveal.on('slidechanged', fitSlides);
+});
 </script>"""
 
 
