@@ -69,6 +69,7 @@ class Kernel:
         self.updates: dict[str, set[str]] = {}
         self.comms: dict[str, dict] = {}
         self.errors: list[str] = []
+        self.expected: dict[str, bool] = {}  # msg_id of a cell that shows an error on purpose → seen yet
 
     async def open(self, path: str) -> None:
         body = json.dumps({"path": path, "name": path, "type": "notebook", "kernel": {"name": "python3"}})
@@ -96,13 +97,15 @@ class Kernel:
                 self.comms[content["comm_id"]] = content["data"].get("state", {})
             elif kind == "comm_msg" and parent in self.updates:
                 self.updates[parent].add(content["comm_id"])
+            elif kind == "error" and parent in self.expected:
+                self.expected[parent] = True
             elif kind == "error":
                 self.errors.append(content.get("ename", "error"))
             elif kind == "status" and content["execution_state"] == "idle" and parent in self.waiting:
                 self.waiting.pop(parent).set_result(time.perf_counter())
 
-    async def _request(self, msg_type: str, content: dict, timeout: float) -> tuple[float, set[str]]:
-        msg_id = uuid.uuid4().hex
+    async def _request(self, msg_type: str, content: dict, timeout: float, msg_id: str = "") -> tuple[float, set[str]]:
+        msg_id = msg_id or uuid.uuid4().hex
         done = asyncio.get_running_loop().create_future()
         self.waiting[msg_id], self.updates[msg_id] = done, set()
         header = {"msg_id": msg_id, "msg_type": msg_type, "session": self.session, "username": self.user,
@@ -113,10 +116,19 @@ class Kernel:
         finished = await asyncio.wait_for(done, timeout)
         return finished - started, self.updates.pop(msg_id)
 
-    async def execute(self, code: str, timeout: float = 900) -> float:
+    async def execute(self, cell: tuple[str, bool], timeout: float = 900) -> float:
+        """Run one code cell; a cell tagged ``raises-exception`` (09's mistyped file name) must show its error."""
+        code, raises = cell
         content = {"code": code, "silent": False, "store_history": True, "user_expressions": {},
                    "allow_stdin": False, "stop_on_error": False}
-        return (await self._request("execute_request", content, timeout))[0]
+        if not raises:
+            return (await self._request("execute_request", content, timeout))[0]
+        msg_id = uuid.uuid4().hex
+        self.expected[msg_id] = False
+        seconds = (await self._request("execute_request", content, timeout, msg_id))[0]
+        if not self.expected.pop(msg_id):
+            self.errors.append("a raises-exception cell ran without its error")
+        return seconds
 
     async def move(self, comm_id: str, value: int) -> tuple[float, int]:
         """Set a widget's value through its comm; seconds until idle, and how many other widgets were updated."""
@@ -136,8 +148,9 @@ async def _hub(method: str, url: str, token: str, body: dict | None = None) -> d
     return json.loads(response.body) if response.body else {}
 
 
-def _cells(notebook: dict) -> list[str]:
-    return ["".join(c["source"]) for c in notebook["cells"]
+def _cells(notebook: dict) -> list[tuple[str, bool]]:
+    """The code cells a learner runs, each with whether it shows an error on purpose (tag ``raises-exception``)."""
+    return [("".join(c["source"]), "raises-exception" in c["metadata"].get("tags", [])) for c in notebook["cells"]
             if c["cell_type"] == "code" and not SKIP_TAGS & set(c["metadata"].get("tags", []))]
 
 
@@ -188,10 +201,10 @@ async def _chapter03(room: Room, args, base: str, name: str, token: str, offset:
     await kernel.open("03_分层逻辑.ipynb")
     room.kernels_opened += 1
     cells = _cells(await _notebook(base, name, token, "03_分层逻辑.ipynb"))
-    upto = next(i for i, c in enumerate(cells) if "threshold_explorer(" in c)
+    upto = next(i for i, (code, _) in enumerate(cells) if "threshold_explorer(" in code)
     started = time.perf_counter()
-    for code in cells[: upto + 1]:
-        await kernel.execute(code)
+    for cell in cells[: upto + 1]:
+        await kernel.execute(cell)
     room.setup.append(time.perf_counter() - started)
     slider = next(c for c, s in kernel.comms.items() if s.get("description", "").startswith("A类下限") and "Slider" in s.get("_model_name", ""))
     value = kernel.comms[slider]["value"]
@@ -211,8 +224,8 @@ async def _chapter03(room: Room, args, base: str, name: str, token: str, offset:
         seconds, touched = await kernel.move(slider, value)
         room.moves.append(seconds) if touched else None
         room.failed_moves += 0 if touched else 1
-    for code in cells[upto + 1:]:
-        await kernel.execute(code)
+    for cell in cells[upto + 1:]:
+        await kernel.execute(cell)
     room.errors += [f"{name} 03: {e}" for e in kernel.errors]
     kernel.close()
 
@@ -232,8 +245,8 @@ async def learner(room: Room, args, api: str, base: str, admin: str, name: str, 
         kernel = Kernel(base, name, token)
         await kernel.open(path)
         room.kernels_opened += 1
-        for code in _cells(await _notebook(base, name, token, path)):
-            await kernel.execute(code)
+        for cell in _cells(await _notebook(base, name, token, path)):
+            await kernel.execute(cell)
         room.errors += [f"{name} {chapter}: {e}" for e in kernel.errors]
         kernel.close()  # the tab is left; its kernel stays until culled, as JupyterLab leaves it
         await asyncio.sleep(args.chapter_seconds)
@@ -302,7 +315,7 @@ def main() -> int:
     parser.add_argument("--moves", type=int, default=12, help="explorer moves per learner")
     parser.add_argument("--move-every", type=float, default=5.0, help="mean seconds between moves")
     parser.add_argument("--ramp", type=float, default=60.0, help="seconds over which the learners log in")
-    parser.add_argument("--chapters", default="00,01,02,04,05,06,07,08,09", help="walked after 03, in order")
+    parser.add_argument("--chapters", default="00,01,02,04,05,06,07,08,09,10", help="walked after 03, in order")
     parser.add_argument("--chapter-seconds", type=float, default=20.0, help="time spent on a chapter after running it")
     parser.add_argument("--kernel-idle-seconds", type=int, default=60,
                         help="kernel culling time for this compressed day (the workshop ships lab_settings' value)")

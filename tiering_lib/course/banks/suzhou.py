@@ -197,11 +197,11 @@ _GINI_WHY = {
 
 
 def _gini_values() -> tuple[float, float, float]:
-    from tiering_lib.core.concentration import gini, gini_bounds
-    from tiering_lib.course.banks.tier_logic import _population
+    from tiering_lib.core.concentration import gini_bounds
+    from tiering_lib.course.banks.tier_logic import _population_figures
 
     bounds = gini_bounds(_bands())
-    return bounds.lowest, gini(_population()), bounds.highest
+    return bounds.lowest, _population_figures()[1], bounds.highest
 
 
 def _gini_reveal() -> str:
