@@ -30,6 +30,10 @@ from _common import finish, report
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
+from tiering_lib.course.agenda import notebook_header
+from tiering_lib.course.lab import lab_settings_dir
+from tiering_lib.course.agenda import notebook_header
+from tiering_lib.course.lab import lab_settings_dir
 from tiering_lib.workshop.accounts import processes_of, remove_accounts
 from tiering_lib.workshop.hub_config import WorkshopSettings, free_port
 from tiering_lib.workshop.server import leftovers, start_hub, stop_hub, wait_until_ready
@@ -148,6 +152,20 @@ async def _hub(method: str, url: str, token: str, body: dict | None = None) -> d
     return json.loads(response.body) if response.body else {}
 
 
+def _chapter_seconds(args, path: str) -> float:
+    """How long a learner stays on a chapter, from opening it: ``--chapter-seconds`` if given, else the chapter's
+    minutes in the agenda compressed as kernel culling is (``--kernel-idle-seconds`` against the shipped culling
+    time), so that as many kernels per learner are alive at once as in class."""
+    if args.chapter_seconds is not None:
+        return args.chapter_seconds
+    return notebook_header(ROOT / "notebooks" / path).minutes * 60 * args.kernel_idle_seconds / _shipped_cull_seconds()
+
+
+def _shipped_cull_seconds() -> int:
+    settings = json.loads((lab_settings_dir() / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    return settings["MappingKernelManager"]["cull_idle_timeout"]
+
+
 def _cells(notebook: dict) -> list[tuple[str, bool]]:
     """The code cells a learner runs, each with whether it shows an error on purpose (tag ``raises-exception``)."""
     return [("".join(c["source"]), "raises-exception" in c["metadata"].get("tags", [])) for c in notebook["cells"]
@@ -242,6 +260,7 @@ async def learner(room: Room, args, api: str, base: str, admin: str, name: str, 
     walked = time.perf_counter()
     for chapter in args.chapters:
         path = next(p.name for p in (ROOT / "notebooks").glob(f"{chapter}_*.ipynb"))
+        opened = time.perf_counter()
         kernel = Kernel(base, name, token)
         await kernel.open(path)
         room.kernels_opened += 1
@@ -249,7 +268,7 @@ async def learner(room: Room, args, api: str, base: str, admin: str, name: str, 
             await kernel.execute(cell)
         room.errors += [f"{name} {chapter}: {e}" for e in kernel.errors]
         kernel.close()  # the tab is left; its kernel stays until culled, as JupyterLab leaves it
-        await asyncio.sleep(args.chapter_seconds)
+        await asyncio.sleep(max(0.0, _chapter_seconds(args, path) - (time.perf_counter() - opened)))
     room.walk.append(time.perf_counter() - walked)
 
 
@@ -316,7 +335,8 @@ def main() -> int:
     parser.add_argument("--move-every", type=float, default=5.0, help="mean seconds between moves")
     parser.add_argument("--ramp", type=float, default=60.0, help="seconds over which the learners log in")
     parser.add_argument("--chapters", default="00,01,02,04,05,06,07,08,09,10", help="walked after 03, in order")
-    parser.add_argument("--chapter-seconds", type=float, default=20.0, help="time spent on a chapter after running it")
+    parser.add_argument("--chapter-seconds", type=float, default=None,
+                        help="time on each chapter from opening it (default: its agenda minutes, compressed as culling is)")
     parser.add_argument("--kernel-idle-seconds", type=int, default=60,
                         help="kernel culling time for this compressed day (the workshop ships lab_settings' value)")
     parser.add_argument("--together", action=argparse.BooleanOptionalAction, default=True,
