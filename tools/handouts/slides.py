@@ -36,8 +36,10 @@ function fitSlides() {
     if (scale >= 1) return;
     const zoom = Math.max(MIN_ZOOM, scale * 0.98);
     s.style.zoom = zoom;
-    if (zoom > scale * 0.98) {
-      s.style.height = (h / zoom) + 'px'; s.style.overflowY = 'auto'; s.classList.add('tl-scrolls');
+    if (zoom > scale * 0.98) {  // too tall or too wide for MIN_ZOOM: at MIN_ZOOM, does it still need to scroll?
+      s.style.height = (h / zoom) + 'px'; s.style.overflowY = 'auto';
+      if (s.scrollHeight > s.clientHeight + 1) s.classList.add('tl-scrolls');
+      else { s.style.height = ''; s.style.overflowY = ''; }
     }
   });
 }
