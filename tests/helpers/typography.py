@@ -55,6 +55,8 @@ def punctuation_problems(text: str) -> list[str]:
     ['“(” in “金额(万元)”', '“)” in “(万元): 1”', '“:” in “万元): 1,”']
     >>> punctuation_problems("金额（万元）：1,234.56 元；code `a, b`")
     []
+    >>> punctuation_problems("（难度：★★☆)")
+    ['“)” in “★★☆)”']
     """
     converted = _converted(text)
     changed = [i for i, (a, b) in enumerate(zip(text, converted)) if a != b]
@@ -124,11 +126,13 @@ def _convert_once(text: str) -> str:
     out = list(text)
     stack: list[int] = []
     for i, ch in enumerate(clean):
-        if ch == "(":
+        if ch in "(（":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif ch in ")）" and stack:
             start = stack.pop()
-            if _touches_cjk(clean, start) or _touches_cjk(clean, i) or _CJK.search(clean[start + 1:i]):
+            mixed = clean[start] + ch in ("（)", "(）")  # a pair half full width, half ASCII: （难度：★★☆)
+            if mixed or ch == ")" and (_touches_cjk(clean, start) or _touches_cjk(clean, i)
+                                       or _CJK.search(clean[start + 1:i])):
                 out[start], out[i] = "（", "）"
         elif ch in ",:;?!" and _touches_cjk(clean, i):
             out[i] = _FULL[ch]
