@@ -17,56 +17,29 @@ Run: ``python benchmarks/bench_loader.py [ROWS ...]`` (``make bench`` runs every
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _common import generate_export, run_command
 #: Rows of each export, and the limits of each: (seconds or None, peak MB).
 RUNS = {1_000_000: (30.0, 1024.0), 3_000_000: (None, 1024.0)}
 #: Share of balances written as 12,345.67 / 12.5万 / full-width / ￥…元 instead of plain digits.
 MESSY_SHARE = 0.1
 
 
-def _generate(source: Path, rows: int) -> None:
-    """Write the export in a child process (this one stays small; see the module description)."""
-    code = (
-        "import importlib.util, sys; "
-        "spec = importlib.util.spec_from_file_location('g', sys.argv[1]); g = importlib.util.module_from_spec(spec); "
-        "spec.loader.exec_module(g); g.large_export(sys.argv[2], int(sys.argv[3]), messy_share=float(sys.argv[4]))"
-    )
-    script = ROOT / "tools" / "make_branch_exports.py"
-    subprocess.run([sys.executable, "-c", code, str(script), str(source), str(rows), str(MESSY_SHARE)], check=True, cwd=ROOT)
-
-
-def _tier(source: Path, report: Path, folder: Path) -> tuple[float, float, int, str]:
-    """Run the command; ``(seconds, peak RSS MB of that child alone, exit status, stdout + stderr)``."""
-    out_path = folder / "tier.out"
-    with open(out_path, "w+b") as out:
-        t = time.perf_counter()
-        child = subprocess.Popen(
-            [sys.executable, "-m", "tiering_lib", "tier", str(source), "--out", str(report), "--quiet", "--force"],
-            stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
-        )
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - t
-        child.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024, child.returncode, out_path.read_text(encoding="utf-8")  # Linux: KiB
-
-
 def _measure(rows: int, folder: Path, failed: list[str]) -> Path:
     source, report = folder / f"branch_{rows}.csv", folder / "report.xlsx"
     label = f"{rows // 1_000_000}m" if rows % 1_000_000 == 0 else str(rows)
     t = time.perf_counter()
-    _generate(source, rows)
+    generate_export(source, rows, messy_share=MESSY_SHARE)
     print(f"rows_{label}: {rows}")
     print(f"input_mb_{label}: {source.stat().st_size / 2**20:.1f}")
     print(f"generate_seconds_{label}: {time.perf_counter() - t:.2f}", flush=True)
-    seconds, peak_mb, code, output = _tier(source, report, folder)
+    seconds, peak_mb, code, output = run_command(
+        ["tier", str(source), "--out", str(report), "--quiet", "--force"], folder / "tier.out")
     print(f"tier_command_seconds_{label}: {seconds:.2f}")
     print(f"tier_command_peak_rss_mb_{label}: {peak_mb:.0f}")
     counts = re.search(r"接受 ([\d,]+) 行，拒绝 ([\d,]+) 行", output)

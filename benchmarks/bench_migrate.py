@@ -12,27 +12,15 @@ Run: ``python benchmarks/bench_migrate.py [ROWS]`` (``make bench`` runs every be
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _common import generate_export, run_command
 ROWS = 1_000_000
 LIMIT_SECONDS, LIMIT_MB = 40.0, 1536.0
-
-
-def _generate(path: Path, rows: int, seed: int) -> None:
-    code = (
-        "import importlib.util, sys; "
-        "spec = importlib.util.spec_from_file_location('g', sys.argv[1]); g = importlib.util.module_from_spec(spec); "
-        "spec.loader.exec_module(g); g.large_export(sys.argv[2], int(sys.argv[3]), seed=int(sys.argv[4]), messy_share=0.1)"
-    )
-    script = ROOT / "tools" / "make_branch_exports.py"
-    subprocess.run([sys.executable, "-c", code, str(script), str(path), str(rows), str(seed)], check=True, cwd=ROOT)
 
 
 def main(argv: list[str]) -> int:
@@ -42,22 +30,16 @@ def main(argv: list[str]) -> int:
         folder = Path(tmp)
         old, new, report = folder / "上月.csv", folder / "本月.csv", folder / "迁移报告.xlsx"
         t = time.perf_counter()
-        _generate(old, rows, 20120229)
-        _generate(new, rows, 20120331)
+        generate_export(old, rows, seed=20120229)
+        generate_export(new, rows, seed=20120331)
         print(f"migrate_rows_each: {rows}")
         print(f"migrate_generate_seconds: {time.perf_counter() - t:.2f}", flush=True)
-        with open(folder / "out.txt", "w+b") as out:
-            t = time.perf_counter()
-            child = subprocess.Popen([sys.executable, "-m", "tiering_lib", "migrate", str(old), str(new), "--out",
-                                      str(report), "--quiet"], stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
-            _, status, usage = os.wait4(child.pid, 0)
-            seconds = time.perf_counter() - t
-        output = (folder / "out.txt").read_text(encoding="utf-8")
-        peak_mb = usage.ru_maxrss / 1024
+        seconds, peak_mb, code, output = run_command(
+            ["migrate", str(old), str(new), "--out", str(report), "--quiet"], folder / "out.txt")
         print(f"migrate_command_seconds: {seconds:.2f}")
         print(f"migrate_command_peak_rss_mb: {peak_mb:.0f}")
         counts = re.search(r"上月 ([\d,]+) 户、本月 ([\d,]+) 户", output)
-        if os.waitstatus_to_exitcode(status) != 0 or not counts:
+        if code != 0 or not counts:
             failed.append(f"the migrate command failed: {output.strip()}")
         else:
             print(f"migrate_report_mb: {report.stat().st_size / 2**20:.1f}")

@@ -32,8 +32,6 @@ from tornado.websocket import websocket_connect
 
 from tiering_lib.course.agenda import notebook_header
 from tiering_lib.course.lab import lab_settings_dir
-from tiering_lib.course.agenda import notebook_header
-from tiering_lib.course.lab import lab_settings_dir
 from tiering_lib.workshop.accounts import processes_of, remove_accounts
 from tiering_lib.workshop.hub_config import WorkshopSettings, free_port
 from tiering_lib.workshop.server import leftovers, start_hub, stop_hub, wait_until_ready
